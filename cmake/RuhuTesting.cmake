@@ -1,0 +1,16 @@
+# ruhu_add_qt_test(<name> SOURCES ... [LIBS ...] [LABELS ...] [ENV ...] [TIMEOUT s])
+# One Qt Test executable = one ctest, labelled (unit / integration / qml / property / e2e).
+function(ruhu_add_qt_test name)
+    cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+    add_executable(${name} ${T_SOURCES})
+    target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT T_LABELS)
+        set(T_LABELS unit)
+    endif()
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;RUHU_SOURCE_DIR=${CMAKE_SOURCE_DIR};RUHU_BINARY_DIR=${CMAKE_BINARY_DIR};${T_ENV}")
+endfunction()

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <ruhu/result.h>
+#include <ruhu/sync/mutation.h>
+#include <ruhu/sync/record.h>
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// Sync protocol v1 messages (docs/sync-protocol.md). Both the server and the device encode and decode
+// through these types, so the wire format is defined once.
+namespace ruhu::protocol {
+
+inline constexpr int kVersion = 1;
+inline constexpr size_t kMaxPushMutations = 500;
+inline constexpr size_t kMaxPullLimit = 1000;
+inline constexpr size_t kDefaultPullLimit = 200;
+
+struct Area {
+    std::string code;   // 行政区划代码 (6 county, 9 township, 12 village digits)
+    std::string name;   // "马家村"
+    std::string level;  // "county" | "township" | "village"
+    std::string parent; // parent code, empty for the top
+};
+
+struct LoginRequest {
+    std::string username;
+    std::string password;
+    std::string deviceId;
+    boost::json::value toJson() const;
+    static Result<LoginRequest> fromJson(const boost::json::value &json);
+};
+
+struct LoginResponse {
+    std::string token;
+    std::string username;
+    std::string displayName;
+    std::string role;               // "village" | "township" | "county" | "admin"
+    std::vector<std::string> scope; // area codes this user may read and write (prefixes)
+    std::vector<Area> areas;        // the named areas inside that scope, for the village list
+    int64_t serverTimeMs = 0;
+    boost::json::value toJson() const;
+    static Result<LoginResponse> fromJson(const boost::json::value &json);
+};
+
+struct PushRequest {
+    std::string deviceId;
+    std::vector<Mutation> mutations;
+    boost::json::value toJson() const;
+    // Validates every mutation; the first bad one is reported with its index and field.
+    static Result<PushRequest> fromJson(const boost::json::value &json);
+};
+
+// Per-mutation result. status: "applied" | "merged" (some fields kept a newer value) | "duplicate"
+// (already applied earlier; the effect is not repeated) | "rejected" (code + message say why).
+struct PushResult {
+    std::string mutationId;
+    std::string status;
+    std::string code;
+    std::string message;
+    std::vector<std::string> supersededFields;
+    bool hasRecord = false;
+    Record record; // the server's record after this mutation, so the device converges without a pull
+    boost::json::value toJson() const;
+    static Result<PushResult> fromJson(const boost::json::value &json);
+};
+
+struct PushResponse {
+    std::vector<PushResult> results;
+    int64_t serverTimeMs = 0;
+    boost::json::value toJson() const;
+    static Result<PushResponse> fromJson(const boost::json::value &json);
+};
+
+struct PullResponse {
+    std::vector<Record> changes; // records changed after the cursor, in version order
+    int64_t cursor = 0;          // pass back as ?cursor= to continue
+    bool hasMore = false;
+    int64_t serverTimeMs = 0;
+    boost::json::value toJson() const;
+    static Result<PullResponse> fromJson(const boost::json::value &json);
+};
+
+// Every non-2xx answer carries {code, message}; message is Chinese, fit to show a cadre.
+boost::json::value errorBody(const std::string &code, const std::string &message);
+
+} // namespace ruhu::protocol

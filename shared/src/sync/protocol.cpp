@@ -1,0 +1,235 @@
+#include <ruhu/json/json_fields.h>
+#include <ruhu/sync/protocol.h>
+
+namespace ruhu::protocol {
+namespace {
+
+boost::json::array stringsToJson(const std::vector<std::string> &items) {
+    boost::json::array a;
+    for (const auto &s : items)
+        a.emplace_back(s);
+    return a;
+}
+
+std::vector<std::string> stringsFromJson(const boost::json::object &o, std::string_view key) {
+    std::vector<std::string> out;
+    auto it = o.find(key);
+    if (it == o.end() || !it->value().is_array())
+        return out;
+    for (const auto &v : it->value().get_array()) {
+        if (v.is_string())
+            out.emplace_back(v.get_string());
+    }
+    return out;
+}
+
+Result<const boost::json::object *> asObject(const boost::json::value &json) {
+    if (!json.is_object())
+        return Error{"bad_request", "请求体应为 JSON 对象", ""};
+    return &json.get_object();
+}
+
+} // namespace
+
+boost::json::value LoginRequest::toJson() const {
+    return boost::json::object{{"username", username}, {"password", password}, {"deviceId", deviceId}};
+}
+
+Result<LoginRequest> LoginRequest::fromJson(const boost::json::value &json) {
+    auto o = asObject(json);
+    if (!o)
+        return o.error();
+    LoginRequest r;
+    auto u = requireString(**o, "username");
+    if (!u)
+        return u.error();
+    auto p = requireString(**o, "password");
+    if (!p)
+        return p.error();
+    r.username = *u;
+    r.password = *p;
+    r.deviceId = optionalString(**o, "deviceId");
+    return r;
+}
+
+boost::json::value LoginResponse::toJson() const {
+    boost::json::array areaList;
+    for (const auto &a : areas)
+        areaList.push_back(
+            boost::json::object{{"code", a.code}, {"name", a.name}, {"level", a.level}, {"parent", a.parent}});
+    return boost::json::object{{"token", token},
+                               {"username", username},
+                               {"displayName", displayName},
+                               {"role", role},
+                               {"scope", stringsToJson(scope)},
+                               {"areas", std::move(areaList)},
+                               {"serverTimeMs", serverTimeMs},
+                               {"protocol", kVersion}};
+}
+
+Result<LoginResponse> LoginResponse::fromJson(const boost::json::value &json) {
+    auto o = asObject(json);
+    if (!o)
+        return o.error();
+    LoginResponse r;
+    auto token = requireString(**o, "token");
+    if (!token)
+        return token.error();
+    r.token = *token;
+    r.username = optionalString(**o, "username");
+    r.displayName = optionalString(**o, "displayName");
+    r.role = optionalString(**o, "role");
+    r.scope = stringsFromJson(**o, "scope");
+    r.serverTimeMs = optionalInt(**o, "serverTimeMs");
+    if (auto it = (*o)->find("areas"); it != (*o)->end() && it->value().is_array()) {
+        for (const auto &v : it->value().get_array()) {
+            if (!v.is_object())
+                continue;
+            const auto &a = v.get_object();
+            r.areas.push_back(Area{optionalString(a, "code"), optionalString(a, "name"), optionalString(a, "level"),
+                                   optionalString(a, "parent")});
+        }
+    }
+    return r;
+}
+
+boost::json::value PushRequest::toJson() const {
+    boost::json::array list;
+    list.reserve(mutations.size());
+    for (const auto &m : mutations)
+        list.push_back(m.toJson());
+    return boost::json::object{{"protocol", kVersion}, {"deviceId", deviceId}, {"mutations", std::move(list)}};
+}
+
+Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
+    auto o = asObject(json);
+    if (!o)
+        return o.error();
+    PushRequest r;
+    auto device = requireString(**o, "deviceId");
+    if (!device)
+        return device.error();
+    r.deviceId = *device;
+    auto list = requireArray(**o, "mutations");
+    if (!list)
+        return list.error();
+    if ((*list)->size() > kMaxPushMutations)
+        return Error{"batch_too_large", "一次最多推送" + std::to_string(kMaxPushMutations) + "条变更", "mutations"};
+    r.mutations.reserve((*list)->size());
+    size_t index = 0;
+    for (const auto &item : **list) {
+        auto m = Mutation::fromJson(item);
+        if (!m) {
+            Error e = m.error();
+            e.field = "mutations[" + std::to_string(index) + "]" + (e.field.empty() ? "" : "." + e.field);
+            return e;
+        }
+        if (m->deviceId != r.deviceId)
+            return Error{"bad_request", "变更的设备编号与推送设备不一致",
+                         "mutations[" + std::to_string(index) + "].deviceId"};
+        r.mutations.push_back(std::move(*m));
+        ++index;
+    }
+    return r;
+}
+
+boost::json::value PushResult::toJson() const {
+    boost::json::object o{{"mutationId", mutationId}, {"status", status}};
+    if (!code.empty())
+        o["code"] = code;
+    if (!message.empty())
+        o["message"] = message;
+    if (!supersededFields.empty())
+        o["supersededFields"] = stringsToJson(supersededFields);
+    if (hasRecord)
+        o["record"] = record.toJson();
+    return o;
+}
+
+Result<PushResult> PushResult::fromJson(const boost::json::value &json) {
+    auto o = asObject(json);
+    if (!o)
+        return o.error();
+    PushResult r;
+    auto id = requireString(**o, "mutationId");
+    if (!id)
+        return id.error();
+    auto status = requireString(**o, "status");
+    if (!status)
+        return status.error();
+    r.mutationId = *id;
+    r.status = *status;
+    r.code = optionalString(**o, "code");
+    r.message = optionalString(**o, "message");
+    r.supersededFields = stringsFromJson(**o, "supersededFields");
+    if (auto it = (*o)->find("record"); it != (*o)->end()) {
+        auto rec = Record::fromJson(it->value());
+        if (!rec)
+            return rec.error();
+        r.record = std::move(*rec);
+        r.hasRecord = true;
+    }
+    return r;
+}
+
+boost::json::value PushResponse::toJson() const {
+    boost::json::array list;
+    for (const auto &r : results)
+        list.push_back(r.toJson());
+    return boost::json::object{{"results", std::move(list)}, {"serverTimeMs", serverTimeMs}};
+}
+
+Result<PushResponse> PushResponse::fromJson(const boost::json::value &json) {
+    auto o = asObject(json);
+    if (!o)
+        return o.error();
+    auto list = requireArray(**o, "results");
+    if (!list)
+        return list.error();
+    PushResponse r;
+    r.serverTimeMs = optionalInt(**o, "serverTimeMs");
+    for (const auto &item : **list) {
+        auto res = PushResult::fromJson(item);
+        if (!res)
+            return res.error();
+        r.results.push_back(std::move(*res));
+    }
+    return r;
+}
+
+boost::json::value PullResponse::toJson() const {
+    boost::json::array list;
+    for (const auto &c : changes)
+        list.push_back(c.toJson());
+    return boost::json::object{
+        {"changes", std::move(list)}, {"cursor", cursor}, {"hasMore", hasMore}, {"serverTimeMs", serverTimeMs}};
+}
+
+Result<PullResponse> PullResponse::fromJson(const boost::json::value &json) {
+    auto o = asObject(json);
+    if (!o)
+        return o.error();
+    auto list = requireArray(**o, "changes");
+    if (!list)
+        return list.error();
+    auto cursor = requireInt(**o, "cursor");
+    if (!cursor)
+        return cursor.error();
+    PullResponse r;
+    r.cursor = *cursor;
+    r.hasMore = optionalBool(**o, "hasMore");
+    r.serverTimeMs = optionalInt(**o, "serverTimeMs");
+    for (const auto &item : **list) {
+        auto rec = Record::fromJson(item);
+        if (!rec)
+            return rec.error();
+        r.changes.push_back(std::move(*rec));
+    }
+    return r;
+}
+
+boost::json::value errorBody(const std::string &code, const std::string &message) {
+    return boost::json::object{{"code", code}, {"message", message}};
+}
+
+} // namespace ruhu::protocol
