@@ -2,11 +2,11 @@
 
 #include <ruhu/sync/clock.h>
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 namespace ruhu {
 
@@ -18,7 +18,11 @@ struct HlcStamp {
     uint32_t counter = 0;
     std::string node;
 
-    auto operator<=>(const HlcStamp &) const = default;
+    // Compared member by member (no <=> here: Qt 6.4's moc cannot parse <compare> in headers it reads).
+    bool operator==(const HlcStamp &o) const { return std::tie(wallMs, counter, node) == std::tie(o.wallMs, o.counter, o.node); }
+    bool operator!=(const HlcStamp &o) const { return !(*this == o); }
+    bool operator<(const HlcStamp &o) const { return std::tie(wallMs, counter, node) < std::tie(o.wallMs, o.counter, o.node); }
+    bool operator>(const HlcStamp &o) const { return o < *this; }
 
     std::string encode() const; // "000001732390000000-000000-dev-abc"
     static std::optional<HlcStamp> decode(std::string_view text);

@@ -1,0 +1,223 @@
+#include "syncclient.h"
+
+#include <ruhu/json/canonical_json.h>
+#include <ruhu/store/device_replica.h>
+#include <ruhu/sync/protocol.h>
+
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace {
+
+constexpr int kTransferTimeoutMs = 30000;
+constexpr size_t kPushBatch = 200;
+constexpr int kPullLimit = 500;
+
+QByteArray toBody(const boost::json::value &json) { return QByteArray::fromStdString(ruhu::toCanonicalJson(json)); }
+
+std::string toStd(const QString &s) { return s.toStdString(); }
+
+} // namespace
+
+SyncClient::SyncClient(ruhu::DeviceReplica &replica, QObject *parent)
+    : QObject(parent)
+    , m_replica(replica) {}
+
+void SyncClient::setServerUrl(const QUrl &url) { m_serverUrl = url; }
+
+void SyncClient::setBusy(bool busy) {
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+QString SyncClient::describeHttpError(int status, const QByteArray &body) const {
+    if (status == 0)
+        return QStringLiteral("无法连接服务器，请检查网络。数据已保存在本机，联网后再同步。");
+    auto json = ruhu::parseJson(body.toStdString());
+    QString serverMessage;
+    if (json && json->is_object()) {
+        const auto &o = json->get_object();
+        if (auto it = o.find("message"); it != o.end() && it->value().is_string())
+            serverMessage = QString::fromStdString(std::string(it->value().get_string()));
+    }
+    switch (status) {
+    case 401:
+        return serverMessage.isEmpty() ? QStringLiteral("登录已失效，请重新登录") : serverMessage;
+    case 403:
+        return serverMessage.isEmpty() ? QStringLiteral("没有该区域的权限") : serverMessage;
+    case 413:
+        return QStringLiteral("数据过大，服务器拒绝接收");
+    case 507:
+        return QStringLiteral("服务器存储空间已满，请联系管理员。数据仍保存在本机。");
+    default:
+        if (status >= 500)
+            return QStringLiteral("服务器出错（%1），请稍后再试。数据仍保存在本机。").arg(status);
+        return serverMessage.isEmpty() ? QStringLiteral("请求被拒绝（%1）").arg(status) : serverMessage;
+    }
+}
+
+void SyncClient::finishRequest(QNetworkReply *reply, const JsonHandler &handler) {
+    reply->deleteLater();
+    int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QByteArray body = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError && status == 0) {
+        handler(0, {});
+        return;
+    }
+    handler(status, body);
+}
+
+void SyncClient::post(const QString &path, const QByteArray &body, bool authorized, JsonHandler handler) {
+    QUrl url = m_serverUrl.resolved(QUrl(path));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(kTransferTimeoutMs);
+    if (authorized) {
+        auto session = m_replica.session();
+        if (session)
+            request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+    }
+    QNetworkReply *reply = m_network.post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
+}
+
+void SyncClient::get(const QString &path, JsonHandler handler) {
+    QUrl url = m_serverUrl.resolved(QUrl(path));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(kTransferTimeoutMs);
+    if (auto session = m_replica.session())
+        request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
+}
+
+void SyncClient::login(const QString &username, const QString &password) {
+    if (m_busy)
+        return;
+    setBusy(true);
+    ruhu::protocol::LoginRequest request{toStd(username), toStd(password), m_replica.deviceId()};
+    post(QStringLiteral("/api/v1/login"), toBody(request.toJson()), false, [this](int status, const QByteArray &body) {
+        setBusy(false);
+        if (status != 200) {
+            Q_EMIT loginFailed(status == 401 ? QStringLiteral("用户名或密码错误") : describeHttpError(status, body));
+            return;
+        }
+        auto json = ruhu::parseJson(body.toStdString());
+        auto response = json ? ruhu::protocol::LoginResponse::fromJson(*json)
+                             : ruhu::Result<ruhu::protocol::LoginResponse>(json.error());
+        if (!response) {
+            Q_EMIT loginFailed(QStringLiteral("服务器响应格式不正确"));
+            return;
+        }
+        if (auto st = m_replica.saveSession(*response); !st) {
+            Q_EMIT loginFailed(QString::fromStdString(st.error().message));
+            return;
+        }
+        Q_EMIT loggedIn();
+    });
+}
+
+void SyncClient::sync() {
+    if (m_busy)
+        return;
+    if (!m_replica.session()) {
+        Q_EMIT syncFailed(QStringLiteral("尚未登录，请先登录"));
+        return;
+    }
+    setBusy(true);
+    Q_EMIT syncStarted();
+    pushNext();
+}
+
+void SyncClient::fail(const QString &message) {
+    setBusy(false);
+    Q_EMIT syncFailed(message);
+}
+
+void SyncClient::pushNext() {
+    ruhu::protocol::PushRequest batch = m_replica.nextPushBatch(kPushBatch);
+    if (batch.mutations.empty()) {
+        pullNext();
+        return;
+    }
+    Q_EMIT syncProgress(QStringLiteral("正在上传 %1 条修改…").arg(batch.mutations.size()));
+    auto ids = std::make_shared<std::vector<std::string>>();
+    for (const auto &m : batch.mutations)
+        ids->push_back(m.id);
+    post(QStringLiteral("/api/v1/push"), toBody(batch.toJson()), true, [this, ids](int status, const QByteArray &body) {
+        auto json = ruhu::parseJson(body.toStdString());
+        if (status == 400 && json && json->is_object()) {
+            // The server names the mutation that made it refuse the batch: set that one aside, go on.
+            const auto &o = json->get_object();
+            std::string field = o.contains("field") && o.at("field").is_string() ? std::string(o.at("field").as_string()) : "";
+            static const QRegularExpression indexPattern(QStringLiteral("^mutations\\[(\\d+)\\]"));
+            auto match = indexPattern.match(QString::fromStdString(field));
+            if (match.hasMatch()) {
+                size_t index = match.captured(1).toULongLong();
+                if (index < ids->size()) {
+                    std::string code = o.contains("code") && o.at("code").is_string() ? std::string(o.at("code").as_string()) : "rejected";
+                    std::string message = o.contains("message") && o.at("message").is_string()
+                                              ? std::string(o.at("message").as_string())
+                                              : "服务器拒绝了这条修改";
+                    if (auto st = m_replica.markRejected((*ids)[index], code, message); !st) {
+                        fail(QString::fromStdString(st.error().message));
+                        return;
+                    }
+                    pushNext();
+                    return;
+                }
+            }
+        }
+        if (status != 200) {
+            fail(describeHttpError(status, body));
+            return;
+        }
+        auto response = json ? ruhu::protocol::PushResponse::fromJson(*json)
+                             : ruhu::Result<ruhu::protocol::PushResponse>(json.error());
+        if (!response || response->results.empty()) {
+            fail(QStringLiteral("服务器响应格式不正确，数据仍保存在本机"));
+            return;
+        }
+        if (auto st = m_replica.applyPushResponse(*response); !st) {
+            fail(QString::fromStdString(st.error().message));
+            return;
+        }
+        pushNext();
+    });
+}
+
+void SyncClient::pullNext() {
+    Q_EMIT syncProgress(QStringLiteral("正在下载更新…"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("cursor"), QString::number(m_replica.cursor()));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(kPullLimit));
+    get(QStringLiteral("/api/v1/pull?") + query.toString(QUrl::FullyEncoded), [this](int status, const QByteArray &body) {
+        if (status != 200) {
+            fail(describeHttpError(status, body));
+            return;
+        }
+        auto json = ruhu::parseJson(body.toStdString());
+        auto response = json ? ruhu::protocol::PullResponse::fromJson(*json)
+                             : ruhu::Result<ruhu::protocol::PullResponse>(json.error());
+        if (!response) {
+            fail(QStringLiteral("服务器响应格式不正确"));
+            return;
+        }
+        if (auto st = m_replica.applyPull(*response); !st) {
+            fail(QString::fromStdString(st.error().message));
+            return;
+        }
+        if (response->hasMore) {
+            pullNext();
+            return;
+        }
+        m_replica.setLastSync(QDateTime::currentMSecsSinceEpoch());
+        setBusy(false);
+        Q_EMIT syncFinished();
+    });
+}

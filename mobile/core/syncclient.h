@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace ruhu {
+class DeviceReplica;
+}
+
+// Moves sync protocol v1 messages between a DeviceReplica and the sync server over HTTP(S) with
+// QNetworkAccessManager. No UI: the app and the headless device simulator use the same class.
+// Errors are reported as plain Chinese sentences fit for a cadre.
+class SyncClient : public QObject {
+    Q_OBJECT
+public:
+    explicit SyncClient(ruhu::DeviceReplica &replica, QObject *parent = nullptr);
+
+    void setServerUrl(const QUrl &url);
+    QUrl serverUrl() const { return m_serverUrl; }
+    bool isBusy() const { return m_busy; }
+
+    // POST /api/v1/login; on success the session is saved in the replica.
+    void login(const QString &username, const QString &password);
+    // Pushes every pending mutation in batches, then pulls until the server has no more.
+    void sync();
+
+Q_SIGNALS:
+    void loggedIn();
+    void loginFailed(const QString &message);
+    void syncStarted();
+    void syncProgress(const QString &message);
+    void syncFinished();
+    void syncFailed(const QString &message);
+    void busyChanged();
+
+private:
+    using JsonHandler = std::function<void(int status, const QByteArray &body)>;
+    void post(const QString &path, const QByteArray &body, bool authorized, JsonHandler handler);
+    void get(const QString &path, JsonHandler handler);
+    void finishRequest(QNetworkReply *reply, const JsonHandler &handler);
+    void pushNext();
+    void pullNext();
+    void fail(const QString &message);
+    void setBusy(bool busy);
+    QString describeHttpError(int status, const QByteArray &body) const;
+
+    ruhu::DeviceReplica &m_replica;
+    QNetworkAccessManager m_network;
+    QUrl m_serverUrl;
+    bool m_busy = false;
+};

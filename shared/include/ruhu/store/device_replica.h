@@ -1,0 +1,120 @@
+#pragma once
+
+#include <ruhu/result.h>
+#include <ruhu/store/sqlite.h>
+#include <ruhu/sync/clock.h>
+#include <ruhu/sync/hlc.h>
+#include <ruhu/sync/protocol.h>
+#include <ruhu/sync/record.h>
+
+#include <boost/json/object.hpp>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ruhu {
+
+using DeviceKey = std::array<unsigned char, 32>;
+
+// Reads the device's 32-byte storage key from a file, creating it (mode 0600) with fresh random bytes
+// the first time. On Android the key would come from the Keystore; the file stands in for it here.
+Result<DeviceKey> loadOrCreateDeviceKey(const std::string &path);
+
+struct DeviceSession {
+    std::string token;
+    std::string username;
+    std::string displayName;
+    std::string role;
+    std::vector<std::string> scope;
+};
+
+// A mutation the server refused, kept so the cadre can see which edit and why.
+struct RejectedMutation {
+    std::string mutationId;
+    std::string kind;
+    std::string recordId;
+    std::string code;
+    std::string message;
+};
+
+// The tablet's replica: its own SQLite file holding records (bodies encrypted with the device key),
+// the outbox of unsynced mutations, the pull cursor and the session. Every local edit writes the record
+// and its mutation in one transaction. Offline first: nothing here touches the network; a transport
+// (mobile/core SyncClient) moves PushRequest/PullResponse messages.
+class DeviceReplica {
+public:
+    // deviceId is created on first open and kept; clock drives the hybrid logical clock.
+    static Result<std::unique_ptr<DeviceReplica>> open(const std::string &dbPath, const DeviceKey &key,
+                                                       const Clock &clock = SystemClock::instance());
+
+    const std::string &deviceId() const { return m_deviceId; }
+
+    // Session (after login). Stored encrypted so the app can work offline after a restart.
+    Status saveSession(const protocol::LoginResponse &login);
+    std::optional<DeviceSession> session() const;
+    Status clearSession();
+
+    // Named areas from the last login (villages for the village list).
+    std::vector<protocol::Area> areas() const;
+
+    // Reads. households(): live households of a village whose head name contains nameFilter, by group.
+    std::vector<Record> households(const std::string &regionCode, const std::string &nameFilter = {}) const;
+    std::vector<Record> members(const std::string &householdId) const;
+    std::optional<Record> record(const std::string &kind, const std::string &id) const;
+    int64_t householdCount(const std::string &regionCode) const;
+    std::vector<Record> allRecords() const; // every record including tombstones, ordered by kind, id
+
+    // A new offline id such as "hh-3f2a…" (random, collision-free across devices).
+    static std::string newId(const std::string &prefix);
+
+    // Local edit: validates the fields against the declared record kind, applies them to the record and
+    // appends the mutation to the outbox, in one transaction. Derived member fields (sex, birthDate) are
+    // filled from idNo. Returns the record as it now stands locally.
+    Result<Record> edit(const std::string &kind, const std::string &recordId, const std::string &householdId,
+                        const std::string &regionCode, const boost::json::object &fields,
+                        bool deleteRecord = false);
+
+    // Outbox.
+    int64_t pendingCount() const;
+    protocol::PushRequest nextPushBatch(size_t maxMutations) const;
+    Status applyPushResponse(const protocol::PushResponse &response);
+    // The server refused a whole batch because of this mutation (HTTP 400 naming it): keep it as rejected
+    // so the rest of the outbox can flow, and put the record back to its last server state plus the
+    // remaining unsynced edits.
+    Status markRejected(const std::string &mutationId, const std::string &code, const std::string &message);
+    std::vector<RejectedMutation> rejected() const;
+
+    // Pull. Server records are applied, then this device's unsynced edits are kept on top of them.
+    int64_t cursor() const;
+    Status applyPull(const protocol::PullResponse &response);
+
+    // Sync bookkeeping for the status line.
+    int64_t lastSyncMs() const;
+    Status setLastSync(int64_t ms);
+
+private:
+    DeviceReplica(sql::Database db, const DeviceKey &key, const Clock &clock);
+    Status migrate();
+    Status loadIdentity();
+    std::string meta(const std::string &key, const std::string &fallback = {}) const;
+    Status setMeta(const std::string &key, const std::string &value);
+    std::optional<Record> readRecord(const std::string &kind, const std::string &id) const;
+    Status writeRecord(const Record &record);
+    Record recordFromRow(const sql::Statement &stmt, int firstCol) const;
+    Status rebasePending(Record &serverRecord);
+    Status storeServerRecord(Record server);
+    Status writeServerBase(const Record &server);
+    Status recomputeFromBase(const std::string &kind, const std::string &id);
+
+    mutable sql::Database m_db;
+    DeviceKey m_key;
+    const Clock &m_clock;
+    std::string m_deviceId;
+    std::unique_ptr<HybridLogicalClock> m_hlc;
+};
+
+} // namespace ruhu
