@@ -16,9 +16,13 @@ constexpr int kTransferTimeoutMs = 30000;
 constexpr size_t kPushBatch = 200;
 constexpr int kPullLimit = 500;
 
-QByteArray toBody(const boost::json::value &json) { return QByteArray::fromStdString(ruhu::toCanonicalJson(json)); }
+QByteArray toBody(const boost::json::value &json) {
+    return QByteArray::fromStdString(ruhu::toCanonicalJson(json));
+}
 
-std::string toStd(const QString &s) { return s.toStdString(); }
+std::string toStd(const QString &s) {
+    return s.toStdString();
+}
 
 } // namespace
 
@@ -26,7 +30,9 @@ SyncClient::SyncClient(ruhu::DeviceReplica &replica, QObject *parent)
     : QObject(parent)
     , m_replica(replica) {}
 
-void SyncClient::setServerUrl(const QUrl &url) { m_serverUrl = url; }
+void SyncClient::setServerUrl(const QUrl &url) {
+    m_serverUrl = url;
+}
 
 void SyncClient::setBusy(bool busy) {
     if (m_busy == busy)
@@ -80,7 +86,8 @@ void SyncClient::post(const QString &path, const QByteArray &body, bool authoriz
     if (authorized) {
         auto session = m_replica.session();
         if (session)
-            request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+            request.setRawHeader("Authorization",
+                                 QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
     }
     QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
@@ -91,7 +98,8 @@ void SyncClient::get(const QString &path, JsonHandler handler) {
     QNetworkRequest request(url);
     request.setTransferTimeout(kTransferTimeoutMs);
     if (auto session = m_replica.session())
-        request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+        request.setRawHeader("Authorization",
+                             QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
 }
@@ -101,25 +109,27 @@ void SyncClient::login(const QString &username, const QString &password) {
         return;
     setBusy(true);
     ruhu::protocol::LoginRequest request{toStd(username), toStd(password), m_replica.deviceId()};
-    post(QStringLiteral("/api/v1/login"), toBody(request.toJson()), false, [this](int status, const QByteArray &body) {
-        setBusy(false);
-        if (status != 200) {
-            Q_EMIT loginFailed(status == 401 ? QStringLiteral("用户名或密码错误") : describeHttpError(status, body));
-            return;
-        }
-        auto json = ruhu::parseJson(body.toStdString());
-        auto response = json ? ruhu::protocol::LoginResponse::fromJson(*json)
-                             : ruhu::Result<ruhu::protocol::LoginResponse>(json.error());
-        if (!response) {
-            Q_EMIT loginFailed(QStringLiteral("服务器响应格式不正确"));
-            return;
-        }
-        if (auto st = m_replica.saveSession(*response); !st) {
-            Q_EMIT loginFailed(QString::fromStdString(st.error().message));
-            return;
-        }
-        Q_EMIT loggedIn();
-    });
+    post(QStringLiteral("/api/v1/login"), toBody(request.toJson()), false,
+         [this](int status, const QByteArray &body) {
+             setBusy(false);
+             if (status != 200) {
+                 Q_EMIT loginFailed(status == 401 ? QStringLiteral("用户名或密码错误")
+                                                  : describeHttpError(status, body));
+                 return;
+             }
+             auto json = ruhu::parseJson(body.toStdString());
+             auto response = json ? ruhu::protocol::LoginResponse::fromJson(*json)
+                                  : ruhu::Result<ruhu::protocol::LoginResponse>(json.error());
+             if (!response) {
+                 Q_EMIT loginFailed(QStringLiteral("服务器响应格式不正确"));
+                 return;
+             }
+             if (auto st = m_replica.saveSession(*response); !st) {
+                 Q_EMIT loginFailed(QString::fromStdString(st.error().message));
+                 return;
+             }
+             Q_EMIT loggedIn();
+         });
 }
 
 void SyncClient::sync() {
@@ -146,49 +156,60 @@ void SyncClient::pushNext() {
         return;
     }
     Q_EMIT syncProgress(QStringLiteral("正在上传 %1 条修改…").arg(batch.mutations.size()));
+    const int64_t pendingBefore = m_replica.pendingCount();
     auto ids = std::make_shared<std::vector<std::string>>();
     for (const auto &m : batch.mutations)
         ids->push_back(m.id);
-    post(QStringLiteral("/api/v1/push"), toBody(batch.toJson()), true, [this, ids](int status, const QByteArray &body) {
-        auto json = ruhu::parseJson(body.toStdString());
-        if (status == 400 && json && json->is_object()) {
-            // The server names the mutation that made it refuse the batch: set that one aside, go on.
-            const auto &o = json->get_object();
-            std::string field = o.contains("field") && o.at("field").is_string() ? std::string(o.at("field").as_string()) : "";
-            static const QRegularExpression indexPattern(QStringLiteral("^mutations\\[(\\d+)\\]"));
-            auto match = indexPattern.match(QString::fromStdString(field));
-            if (match.hasMatch()) {
-                size_t index = match.captured(1).toULongLong();
-                if (index < ids->size()) {
-                    std::string code = o.contains("code") && o.at("code").is_string() ? std::string(o.at("code").as_string()) : "rejected";
-                    std::string message = o.contains("message") && o.at("message").is_string()
-                                              ? std::string(o.at("message").as_string())
-                                              : "服务器拒绝了这条修改";
-                    if (auto st = m_replica.markRejected((*ids)[index], code, message); !st) {
-                        fail(QString::fromStdString(st.error().message));
-                        return;
-                    }
-                    pushNext();
-                    return;
-                }
-            }
-        }
-        if (status != 200) {
-            fail(describeHttpError(status, body));
-            return;
-        }
-        auto response = json ? ruhu::protocol::PushResponse::fromJson(*json)
-                             : ruhu::Result<ruhu::protocol::PushResponse>(json.error());
-        if (!response || response->results.empty()) {
-            fail(QStringLiteral("服务器响应格式不正确，数据仍保存在本机"));
-            return;
-        }
-        if (auto st = m_replica.applyPushResponse(*response); !st) {
-            fail(QString::fromStdString(st.error().message));
-            return;
-        }
-        pushNext();
-    });
+    post(QStringLiteral("/api/v1/push"), toBody(batch.toJson()), true,
+         [this, ids, pendingBefore](int status, const QByteArray &body) {
+             auto json = ruhu::parseJson(body.toStdString());
+             if (status == 400 && json && json->is_object()) {
+                 // The server names the mutation that made it refuse the batch: set that one aside, go on.
+                 const auto &o = json->get_object();
+                 std::string field = o.contains("field") && o.at("field").is_string()
+                                         ? std::string(o.at("field").as_string())
+                                         : "";
+                 static const QRegularExpression indexPattern(QStringLiteral("^mutations\\[(\\d+)\\]"));
+                 auto match = indexPattern.match(QString::fromStdString(field));
+                 if (match.hasMatch()) {
+                     size_t index = match.captured(1).toULongLong();
+                     if (index < ids->size()) {
+                         std::string code = o.contains("code") && o.at("code").is_string()
+                                                ? std::string(o.at("code").as_string())
+                                                : "rejected";
+                         std::string message = o.contains("message") && o.at("message").is_string()
+                                                   ? std::string(o.at("message").as_string())
+                                                   : "服务器拒绝了这条修改";
+                         if (auto st = m_replica.markRejected((*ids)[index], code, message); !st) {
+                             fail(QString::fromStdString(st.error().message));
+                             return;
+                         }
+                         pushNext();
+                         return;
+                     }
+                 }
+             }
+             if (status != 200) {
+                 fail(describeHttpError(status, body));
+                 return;
+             }
+             auto response = json ? ruhu::protocol::PushResponse::fromJson(*json)
+                                  : ruhu::Result<ruhu::protocol::PushResponse>(json.error());
+             if (!response || response->results.empty()) {
+                 fail(QStringLiteral("服务器响应格式不正确，数据仍保存在本机"));
+                 return;
+             }
+             if (auto st = m_replica.applyPushResponse(*response); !st) {
+                 fail(QString::fromStdString(st.error().message));
+                 return;
+             }
+             if (m_replica.pendingCount() >= pendingBefore) {
+                 // The server answered but acknowledged nothing: stop rather than resend forever.
+                 fail(QStringLiteral("服务器未确认本次上传，数据仍保存在本机，请稍后再试"));
+                 return;
+             }
+             pushNext();
+         });
 }
 
 void SyncClient::pullNext() {
@@ -196,28 +217,29 @@ void SyncClient::pullNext() {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("cursor"), QString::number(m_replica.cursor()));
     query.addQueryItem(QStringLiteral("limit"), QString::number(kPullLimit));
-    get(QStringLiteral("/api/v1/pull?") + query.toString(QUrl::FullyEncoded), [this](int status, const QByteArray &body) {
-        if (status != 200) {
-            fail(describeHttpError(status, body));
-            return;
-        }
-        auto json = ruhu::parseJson(body.toStdString());
-        auto response = json ? ruhu::protocol::PullResponse::fromJson(*json)
-                             : ruhu::Result<ruhu::protocol::PullResponse>(json.error());
-        if (!response) {
-            fail(QStringLiteral("服务器响应格式不正确"));
-            return;
-        }
-        if (auto st = m_replica.applyPull(*response); !st) {
-            fail(QString::fromStdString(st.error().message));
-            return;
-        }
-        if (response->hasMore) {
-            pullNext();
-            return;
-        }
-        m_replica.setLastSync(QDateTime::currentMSecsSinceEpoch());
-        setBusy(false);
-        Q_EMIT syncFinished();
-    });
+    get(QStringLiteral("/api/v1/pull?") + query.toString(QUrl::FullyEncoded),
+        [this](int status, const QByteArray &body) {
+            if (status != 200) {
+                fail(describeHttpError(status, body));
+                return;
+            }
+            auto json = ruhu::parseJson(body.toStdString());
+            auto response = json ? ruhu::protocol::PullResponse::fromJson(*json)
+                                 : ruhu::Result<ruhu::protocol::PullResponse>(json.error());
+            if (!response) {
+                fail(QStringLiteral("服务器响应格式不正确"));
+                return;
+            }
+            if (auto st = m_replica.applyPull(*response); !st) {
+                fail(QString::fromStdString(st.error().message));
+                return;
+            }
+            if (response->hasMore) {
+                pullNext();
+                return;
+            }
+            m_replica.setLastSync(QDateTime::currentMSecsSinceEpoch());
+            setBusy(false);
+            Q_EMIT syncFinished();
+        });
 }

@@ -15,16 +15,17 @@ int main(int argc, char *argv[]) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Ruhu device simulator"));
     parser.addHelpOption();
-    QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Sync server URL (started with --demo)."),
+    QCommandLineOption server(QStringLiteral("server"),
+                              QStringLiteral("Sync server URL (started with --demo)."),
                               QStringLiteral("URL"));
-    QCommandLineOption devices(QStringLiteral("devices"), QStringLiteral("Number of devices."), QStringLiteral("N"),
-                               QStringLiteral("5"));
+    QCommandLineOption devices(QStringLiteral("devices"), QStringLiteral("Number of devices."),
+                               QStringLiteral("N"), QStringLiteral("5"));
     QCommandLineOption households(QStringLiteral("households"), QStringLiteral("Households to create."),
                                   QStringLiteral("H"), QStringLiteral("50"));
     QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"),
                             QStringLiteral("1"));
-    QCommandLineOption rounds(QStringLiteral("rounds"), QStringLiteral("Offline edit rounds."), QStringLiteral("R"),
-                              QStringLiteral("6"));
+    QCommandLineOption rounds(QStringLiteral("rounds"), QStringLiteral("Offline edit rounds."),
+                              QStringLiteral("R"), QStringLiteral("6"));
     QCommandLineOption edits(QStringLiteral("edits"), QStringLiteral("Edits per device per round."),
                              QStringLiteral("E"), QStringLiteral("8"));
     QCommandLineOption workDir(QStringLiteral("work-dir"), QStringLiteral("Keep device replicas here."),

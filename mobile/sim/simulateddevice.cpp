@@ -22,7 +22,8 @@ bool SimulatedDevice::open(QString *error) {
         *error = QString::fromStdString(key.error().message);
         return false;
     }
-    auto replica = ruhu::DeviceReplica::open((m_dir + QStringLiteral("/replica.sqlite3")).toStdString(), *key);
+    auto replica =
+        ruhu::DeviceReplica::open((m_dir + QStringLiteral("/replica.sqlite3")).toStdString(), *key);
     if (!replica) {
         *error = QString::fromStdString(replica.error().message);
         return false;

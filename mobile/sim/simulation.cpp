@@ -21,13 +21,14 @@ struct Account {
     const char *regionCode;
 };
 // The demo county's village accounts (ruhu::makeDemoCounty); devices share villages so they collide.
-constexpr Account kAccounts[] = {{"cadre1", "429005103201"}, {"cadre2", "429005103202"}, {"cadre3", "429005103203"}};
+constexpr Account kAccounts[] = {
+    {"cadre1", "429005103201"}, {"cadre2", "429005103202"}, {"cadre3", "429005103203"}};
 
 enum class WaitFor { Login, Sync };
 
 // Starts an operation on every client at once and waits for all of them; returns the number of failures.
-int waitAll(const std::vector<SyncClient *> &clients, const std::function<void(SyncClient *)> &start, WaitFor what,
-            QStringList *errors) {
+int waitAll(const std::vector<SyncClient *> &clients, const std::function<void(SyncClient *)> &start,
+            WaitFor what, QStringList *errors) {
     QEventLoop loop;
     int remaining = static_cast<int>(clients.size());
     int failures = 0;
@@ -61,7 +62,8 @@ int waitAll(const std::vector<SyncClient *> &clients, const std::function<void(S
 
 } // namespace
 
-Simulation::Simulation(SimulationConfig config) : m_config(std::move(config)) {}
+Simulation::Simulation(SimulationConfig config)
+    : m_config(std::move(config)) {}
 
 Simulation::~Simulation() = default;
 
@@ -73,8 +75,9 @@ bool Simulation::setUp(QString *error) {
     for (int i = 0; i < m_config.devices; ++i) {
         const Account &account = kAccounts[i % 3];
         auto device = std::make_unique<SimulatedDevice>(
-            i, m_workDir + QStringLiteral("/device-%1").arg(i), m_config.server, QString::fromLatin1(account.username),
-            account.regionCode, m_config.seed * 7919u + static_cast<uint32_t>(i));
+            i, m_workDir + QStringLiteral("/device-%1").arg(i), m_config.server,
+            QString::fromLatin1(account.username), account.regionCode,
+            m_config.seed * 7919u + static_cast<uint32_t>(i));
         if (!device->open(error))
             return false;
         m_devices.push_back(std::move(device));
@@ -108,7 +111,8 @@ bool Simulation::syncAll(QString *error) {
     for (auto &d : m_devices)
         clients.push_back(&d->client());
     QStringList errors;
-    int failures = waitAll(clients, [](SyncClient *c) { c->sync(); }, WaitFor::Sync, &errors);
+    int failures = waitAll(
+        clients, [](SyncClient *c) { c->sync(); }, WaitFor::Sync, &errors);
     m_pushes += static_cast<int>(clients.size());
     m_syncFailures += failures;
     if (failures > 0) {
@@ -123,7 +127,8 @@ void Simulation::offlineRound(int round) {
     for (auto &d : m_devices) {
         auto &workload = d->workload();
         // Spread household creation over devices and rounds until the target is reached.
-        int quota = householdsPerRound / m_config.devices + ((d->index() < householdsPerRound % m_config.devices) ? 1 : 0);
+        int quota = householdsPerRound / m_config.devices +
+                    ((d->index() < householdsPerRound % m_config.devices) ? 1 : 0);
         for (int i = 0; i < quota && m_householdsCreated < m_config.households; ++i) {
             auto writes = workload.createHousehold(d->replica());
             m_writes.insert(m_writes.end(), writes.begin(), writes.end());
@@ -156,19 +161,22 @@ bool Simulation::syncUntilQuiet(QString *error) {
 QJsonObject Simulation::verify() {
     QJsonObject summary;
     // Read the server's state back through a county-wide account on a fresh replica.
-    SimulatedDevice auditor(-1, m_workDir + QStringLiteral("/auditor"), m_config.server, QStringLiteral("county"), "",
-                            m_config.seed);
+    SimulatedDevice auditor(-1, m_workDir + QStringLiteral("/auditor"), m_config.server,
+                            QStringLiteral("county"), "", m_config.seed);
     QString error;
     if (!auditor.open(&error)) {
         summary[QStringLiteral("error")] = error;
         return summary;
     }
     QStringList errors;
-    waitAll({&auditor.client()}, [this](SyncClient *c) { c->login(QStringLiteral("county"), m_config.password); },
-            WaitFor::Login, &errors);
-    waitAll({&auditor.client()}, [](SyncClient *c) { c->sync(); }, WaitFor::Sync, &errors);
+    waitAll(
+        {&auditor.client()}, [this](SyncClient *c) { c->login(QStringLiteral("county"), m_config.password); },
+        WaitFor::Login, &errors);
+    waitAll(
+        {&auditor.client()}, [](SyncClient *c) { c->sync(); }, WaitFor::Sync, &errors);
     if (!errors.isEmpty()) {
-        summary[QStringLiteral("error")] = QStringLiteral("读取服务器数据失败: ") + errors.join(QStringLiteral("; "));
+        summary[QStringLiteral("error")] =
+            QStringLiteral("读取服务器数据失败: ") + errors.join(QStringLiteral("; "));
         return summary;
     }
     std::map<std::pair<std::string, std::string>, ruhu::Record> server;
@@ -194,7 +202,8 @@ QJsonObject Simulation::verify() {
             deviceDiff += static_cast<int>(std::max(local.size(), inScope) - std::min(local.size(), inScope));
         if (deviceDiff > 0) {
             ++diverged;
-            divergedDevices.append(QJsonObject{{QStringLiteral("device"), d->index()}, {QStringLiteral("differences"), deviceDiff}});
+            divergedDevices.append(QJsonObject{{QStringLiteral("device"), d->index()},
+                                               {QStringLiteral("differences"), deviceDiff}});
         }
     }
 

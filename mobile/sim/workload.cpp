@@ -18,17 +18,21 @@ template <class Array> const char *pick(std::mt19937 &rng, const Array &items) {
 
 } // namespace
 
-std::string Workload::randomName(bool) { return std::string(pick(m_rng, kSurnames)) + pick(m_rng, kGiven); }
+std::string Workload::randomName(bool) {
+    return std::string(pick(m_rng, kSurnames)) + pick(m_rng, kGiven);
+}
 
 std::string Workload::randomIdNumber(bool male) {
     char birth[16];
     std::snprintf(birth, sizeof birth, "%04d%02d%02d", std::uniform_int_distribution<int>(1940, 2020)(m_rng),
-                  std::uniform_int_distribution<int>(1, 12)(m_rng), std::uniform_int_distribution<int>(1, 28)(m_rng));
+                  std::uniform_int_distribution<int>(1, 12)(m_rng),
+                  std::uniform_int_distribution<int>(1, 28)(m_rng));
     int seq = std::uniform_int_distribution<int>(0, 498)(m_rng) * 2 + (male ? 1 : 0);
     return ruhu::makeIdNumber("429005", birth, seq % 1000);
 }
 
-std::vector<WriteRecord> Workload::record(const ruhu::Result<ruhu::Record> &result, const ruhu::DeviceReplica &replica,
+std::vector<WriteRecord> Workload::record(const ruhu::Result<ruhu::Record> &result,
+                                          const ruhu::DeviceReplica &replica,
                                           const boost::json::object &fields) {
     std::vector<WriteRecord> writes;
     if (!result)
@@ -58,12 +62,10 @@ std::vector<WriteRecord> Workload::createHousehold(ruhu::DeviceReplica &replica)
         std::string name = randomName(male);
         if (i == 0)
             headName = name;
-        boost::json::object fields{{"name", name},
-                                   {"relationToHead", i == 0 ? "户主" : pick(m_rng, kRelations)},
-                                   {"idType", "居民身份证"},
-                                   {"idNo", randomIdNumber(male)},
-                                   {"seq", i + 1},
-                                   {"status", "正常"}};
+        boost::json::object fields{
+            {"name", name},           {"relationToHead", i == 0 ? "户主" : pick(m_rng, kRelations)},
+            {"idType", "居民身份证"}, {"idNo", randomIdNumber(male)},
+            {"seq", i + 1},           {"status", "正常"}};
         auto result = replica.edit("member", memberId, householdId, m_regionCode, fields);
         auto w = record(result, replica, fields);
         writes.insert(writes.end(), w.begin(), w.end());
@@ -85,7 +87,8 @@ std::vector<WriteRecord> Workload::editSomething(ruhu::DeviceReplica &replica) {
     auto households = replica.households(m_regionCode);
     if (households.empty())
         return createHousehold(replica);
-    const ruhu::Record &h = households[std::uniform_int_distribution<size_t>(0, households.size() - 1)(m_rng)];
+    const ruhu::Record &h =
+        households[std::uniform_int_distribution<size_t>(0, households.size() - 1)(m_rng)];
     int choice = std::uniform_int_distribution<int>(0, 5)(m_rng);
     boost::json::object fields;
     if (choice <= 3) {
@@ -114,8 +117,8 @@ std::vector<WriteRecord> Workload::editSomething(ruhu::DeviceReplica &replica) {
                   {"idNo", randomIdNumber(male)},
                   {"seq", static_cast<int64_t>(members.size() + 1)},
                   {"status", "正常"}};
-        return record(replica.edit("member", ruhu::DeviceReplica::newId("m"), h.id, h.regionCode, fields), replica,
-                      fields);
+        return record(replica.edit("member", ruhu::DeviceReplica::newId("m"), h.id, h.regionCode, fields),
+                      replica, fields);
     }
     const ruhu::Record &m = members[std::uniform_int_distribution<size_t>(0, members.size() - 1)(m_rng)];
     fields["name"] = randomName(m_rng() % 2 == 0);

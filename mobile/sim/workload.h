@@ -21,7 +21,9 @@ struct WriteRecord {
 // groups, household types, new members, corrected names. Seeded, so a run can be replayed exactly.
 class Workload {
 public:
-    Workload(uint32_t seed, std::string regionCode) : m_rng(seed), m_regionCode(std::move(regionCode)) {}
+    Workload(uint32_t seed, std::string regionCode)
+        : m_rng(seed)
+        , m_regionCode(std::move(regionCode)) {}
 
     // Creates a household with 1-4 members; returns the writes made.
     std::vector<WriteRecord> createHousehold(ruhu::DeviceReplica &replica);
@@ -31,8 +33,8 @@ public:
     std::mt19937 &rng() { return m_rng; }
 
 private:
-    std::vector<WriteRecord> record(const ruhu::Result<ruhu::Record> &result, const ruhu::DeviceReplica &replica,
-                                    const boost::json::object &fields);
+    std::vector<WriteRecord> record(const ruhu::Result<ruhu::Record> &result,
+                                    const ruhu::DeviceReplica &replica, const boost::json::object &fields);
     std::string randomName(bool male);
     std::string randomIdNumber(bool male);
 

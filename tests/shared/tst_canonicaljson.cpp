@@ -8,7 +8,8 @@ class TestCanonicalJson : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void sortsKeysAndDropsWhitespace() {
-        auto v = ruhu::parseJson(" { \"b\" : 1, \"a\" : [ true, null, \"x\" ], \"c\": {\"z\": 0, \"y\": -5} } ");
+        auto v =
+            ruhu::parseJson(" { \"b\" : 1, \"a\" : [ true, null, \"x\" ], \"c\": {\"z\": 0, \"y\": -5} } ");
         QVERIFY(v.ok());
         QCOMPARE(QString::fromStdString(ruhu::toCanonicalJson(*v)),
                  QStringLiteral("{\"a\":[true,null,\"x\"],\"b\":1,\"c\":{\"y\":-5,\"z\":0}}"));

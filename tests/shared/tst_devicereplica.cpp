@@ -57,8 +57,9 @@ private Q_SLOTS:
         // Sex and birth date come from the ID number.
         QCOMPARE(std::string(member->fields["birthDate"].as_string()), std::string("1975-03-02"));
         QCOMPARE(std::string(member->fields["sex"].as_string()), std::string("男"));
-        auto household = replica->edit("household", "hh-1", "hh-1", kVillage,
-                                       {{"regionCode", kVillage}, {"householdType", "一般农户"}, {"headName", "张三"}});
+        auto household =
+            replica->edit("household", "hh-1", "hh-1", kVillage,
+                          {{"regionCode", kVillage}, {"householdType", "一般农户"}, {"headName", "张三"}});
         QVERIFY(household.ok());
         QCOMPARE(replica->pendingCount(), int64_t(2));
         auto batch = replica->nextPushBatch(10);
@@ -76,7 +77,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ruhu::ManualClock clock(1700000000000);
         auto replica = openReplica(dir, clock);
-        auto bad = replica->edit("member", "m-1", "hh-1", kVillage, memberFields("张三", "429005197503021235"));
+        auto bad =
+            replica->edit("member", "m-1", "hh-1", kVillage, memberFields("张三", "429005197503021235"));
         QVERIFY(!bad.ok());
         QCOMPARE(QString::fromStdString(bad.error().field), QStringLiteral("idNo"));
         QVERIFY(QString::fromStdString(bad.error().message).contains(QStringLiteral("校验位")));
@@ -164,7 +166,8 @@ private Q_SLOTS:
         QVERIFY(b->applyPushResponse(serverAccepts(b->nextPushBatch(100), server, version)).ok());
         QVERIFY(a->applyPull(pullAll()).ok());
         QCOMPARE(a->pendingCount(), int64_t(1));
-        QCOMPARE(std::string(a->record("household", "hh-1")->fields["group"].as_string()), std::string("二组"));
+        QCOMPARE(std::string(a->record("household", "hh-1")->fields["group"].as_string()),
+                 std::string("二组"));
         QVERIFY(a->applyPushResponse(serverAccepts(a->nextPushBatch(100), server, version)).ok());
         QVERIFY(b->applyPull(pullAll()).ok());
 
@@ -212,8 +215,9 @@ private Q_SLOTS:
         auto replica = openReplica(dir, clock);
         std::map<std::string, ruhu::Record> server;
         int64_t version = 0;
-        QVERIFY(replica->edit("household", "hh-1", "hh-1", kVillage,
-                              {{"regionCode", kVillage}, {"householdType", "一般农户"}, {"address", "一号"}})
+        QVERIFY(replica
+                    ->edit("household", "hh-1", "hh-1", kVillage,
+                           {{"regionCode", kVillage}, {"householdType", "一般农户"}, {"address", "一号"}})
                     .ok());
         QVERIFY(replica->applyPushResponse(serverAccepts(replica->nextPushBatch(100), server, version)).ok());
         clock.advance(10);
@@ -223,7 +227,8 @@ private Q_SLOTS:
         QCOMPARE(replica->pendingCount(), int64_t(0));
         QCOMPARE(replica->rejected().size(), size_t(1));
         QCOMPARE(QString::fromStdString(replica->rejected()[0].message), QStringLiteral("没有该区域的权限"));
-        QCOMPARE(std::string(replica->record("household", "hh-1")->fields["address"].as_string()), std::string("一号"));
+        QCOMPARE(std::string(replica->record("household", "hh-1")->fields["address"].as_string()),
+                 std::string("一号"));
     }
 };
 

@@ -72,7 +72,8 @@ private Q_SLOTS:
         const char *fields[] = {"address", "group", "phone", "headName"};
         for (int i = 0; i < 40; ++i) {
             std::string device = "dev-" + std::to_string(i % 4);
-            ruhu::HlcStamp stamp{static_cast<int64_t>(1000 + rng() % 50), static_cast<uint32_t>(rng() % 3), device};
+            ruhu::HlcStamp stamp{static_cast<int64_t>(1000 + rng() % 50), static_cast<uint32_t>(rng() % 3),
+                                 device};
             boost::json::object f;
             f[fields[rng() % 4]] = "v" + std::to_string(i);
             all.push_back(mutation(device, i + 1, stamp, f));

@@ -9,7 +9,8 @@ private Q_SLOTS:
     void checkDigit_data() {
         QTest::addColumn<QString>("first17");
         QTest::addColumn<QChar>("check");
-        // GB 11643-1999 appendix example and hand-computed cases (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2).
+        // GB 11643-1999 appendix example and hand-computed cases (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4
+        // 2).
         QTest::newRow("standard example") << "11010519491231002" << QChar('X');
         QTest::newRow("guangdong") << "44052418800101001" << QChar('4');
         QTest::newRow("hubei") << "42900519750302123" << QChar('4');
@@ -44,7 +45,8 @@ private Q_SLOTS:
         QTest::newRow("letters") << "1101051949123100AX";
         QTest::newRow("month 13") << QString::fromStdString(ruhu::makeIdNumber("110105", "19491331", 2));
         QTest::newRow("feb 30") << QString::fromStdString(ruhu::makeIdNumber("110105", "20000230", 2));
-        QTest::newRow("feb 29 non-leap") << QString::fromStdString(ruhu::makeIdNumber("110105", "19000229", 2));
+        QTest::newRow("feb 29 non-leap")
+            << QString::fromStdString(ruhu::makeIdNumber("110105", "19000229", 2));
         QTest::newRow("empty") << "";
     }
     void rejects() {
@@ -59,7 +61,8 @@ private Q_SLOTS:
     void leapDayAccepted() { QVERIFY(ruhu::parseIdNumber(ruhu::makeIdNumber("110105", "20000229", 2)).ok()); }
 
     void masking() {
-        QCOMPARE(QString::fromStdString(ruhu::maskIdNumber("11010519491231002X")), QStringLiteral("1101**********002X"));
+        QCOMPARE(QString::fromStdString(ruhu::maskIdNumber("11010519491231002X")),
+                 QStringLiteral("1101**********002X"));
     }
 };
 

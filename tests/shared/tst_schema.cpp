@@ -29,12 +29,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("code");
-        QTest::newRow("bad id") << R"({"idNo":"429005197503021235"})" << "idNo" << "invalid_id_number";
-        QTest::newRow("unknown field") << R"({"religion":"x"})" << "religion" << "unknown_field";
-        QTest::newRow("wrong type") << R"({"seq":"one"})" << "seq" << "invalid_field";
-        QTest::newRow("bad enum") << R"({"relationToHead":"邻居"})" << "relationToHead" << "invalid_field";
-        QTest::newRow("bad date") << R"({"birthDate":"1975-02-30"})" << "birthDate" << "invalid_field";
-        QTest::newRow("required empty") << R"({"name":""})" << "name" << "invalid_field";
+        QTest::newRow("bad id") << R"({"idNo":"429005197503021235"})"
+                                << "idNo"
+                                << "invalid_id_number";
+        QTest::newRow("unknown field") << R"({"religion":"x"})"
+                                       << "religion"
+                                       << "unknown_field";
+        QTest::newRow("wrong type") << R"({"seq":"one"})"
+                                    << "seq"
+                                    << "invalid_field";
+        QTest::newRow("bad enum") << R"({"relationToHead":"邻居"})"
+                                  << "relationToHead"
+                                  << "invalid_field";
+        QTest::newRow("bad date") << R"({"birthDate":"1975-02-30"})"
+                                  << "birthDate"
+                                  << "invalid_field";
+        QTest::newRow("required empty") << R"({"name":""})"
+                                        << "name"
+                                        << "invalid_field";
     }
     void errorsNameTheField() {
         QFETCH(QString, json);

@@ -1,9 +1,8 @@
 #include <ruhu/store/device_replica.h>
 
-#include <sodium.h>
-
 #include <cstdio>
 #include <fstream>
+#include <sodium.h>
 #include <sys/stat.h>
 
 namespace ruhu {

@@ -42,7 +42,8 @@ std::string randomHex(size_t bytes) {
 std::string searchNameOf(const Record &r) {
     const char *key = r.kind == "household" ? "headName" : "name";
     auto it = r.fields.find(key);
-    return it != r.fields.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+    return it != r.fields.end() && it->value().is_string() ? std::string(it->value().get_string())
+                                                           : std::string();
 }
 
 std::string sortKeyOf(const Record &r) {
@@ -94,7 +95,9 @@ Result<std::unique_ptr<DeviceReplica>> DeviceReplica::open(const std::string &db
     return replica;
 }
 
-Status DeviceReplica::migrate() { return m_db.exec(kSchema); }
+Status DeviceReplica::migrate() {
+    return m_db.exec(kSchema);
+}
 
 Status DeviceReplica::loadIdentity() {
     m_deviceId = meta("deviceId");
@@ -118,7 +121,8 @@ std::string DeviceReplica::meta(const std::string &key, const std::string &fallb
 }
 
 Status DeviceReplica::setMeta(const std::string &key, const std::string &value) {
-    auto stmt = m_db.prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    auto stmt = m_db.prepare(
+        "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, key).bind(2, value);
@@ -182,7 +186,9 @@ std::optional<DeviceSession> DeviceReplica::session() const {
     return s;
 }
 
-Status DeviceReplica::clearSession() { return m_db.exec("DELETE FROM meta WHERE key = 'session'"); }
+Status DeviceReplica::clearSession() {
+    return m_db.exec("DELETE FROM meta WHERE key = 'session'");
+}
 
 std::vector<protocol::Area> DeviceReplica::areas() const {
     std::vector<protocol::Area> out;
@@ -219,7 +225,8 @@ Record DeviceReplica::recordFromRow(const sql::Statement &stmt, int c) const {
 constexpr const char *kRecordColumns = "kind, id, household_id, region_code, version, deleted, body";
 
 std::optional<Record> DeviceReplica::readRecord(const std::string &kind, const std::string &id) const {
-    auto stmt = m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ? AND id = ?");
+    auto stmt =
+        m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ? AND id = ?");
     if (!stmt)
         return std::nullopt;
     stmt->bind(1, kind).bind(2, id);
@@ -230,8 +237,10 @@ std::optional<Record> DeviceReplica::readRecord(const std::string &kind, const s
 
 Status DeviceReplica::writeRecord(const Record &r) {
     auto stmt = m_db.prepare(
-        "INSERT INTO records(kind, id, household_id, region_code, version, deleted, search_name, sort_key, body) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET household_id = excluded.household_id, "
+        "INSERT INTO records(kind, id, household_id, region_code, version, deleted, search_name, sort_key, "
+        "body) "
+        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET household_id = "
+        "excluded.household_id, "
         "region_code = excluded.region_code, version = excluded.version, deleted = excluded.deleted, "
         "search_name = excluded.search_name, sort_key = excluded.sort_key, body = excluded.body");
     if (!stmt)
@@ -247,7 +256,9 @@ Status DeviceReplica::writeServerBase(const Record &server) {
     auto stmt = m_db.prepare("UPDATE records SET base = ? WHERE kind = ? AND id = ?");
     if (!stmt)
         return stmt.error();
-    stmt->bindBlob(1, sealBytes(toCanonicalJson(server.toJson()), m_key)).bind(2, server.kind).bind(3, server.id);
+    stmt->bindBlob(1, sealBytes(toCanonicalJson(server.toJson()), m_key))
+        .bind(2, server.kind)
+        .bind(3, server.id);
     return stmt->run();
 }
 
@@ -312,7 +323,8 @@ std::optional<Record> DeviceReplica::record(const std::string &kind, const std::
     return readRecord(kind, id);
 }
 
-std::vector<Record> DeviceReplica::households(const std::string &regionCode, const std::string &nameFilter) const {
+std::vector<Record> DeviceReplica::households(const std::string &regionCode,
+                                              const std::string &nameFilter) const {
     std::vector<Record> out;
     auto stmt = m_db.prepare(std::string("SELECT ") + kRecordColumns +
                              " FROM records WHERE kind = 'household' AND region_code = ? AND deleted = 0 "
@@ -397,6 +409,13 @@ Result<Record> DeviceReplica::edit(const std::string &kindName, const std::strin
     m.hlc = m_hlc->tick().encode();
     auto s = session();
     m.author = s ? s->username : std::string();
+    if (current) {
+        // What this device saw before the edit: the base of the server's three-way merge.
+        for (const auto &kv : fields) {
+            if (auto it = current->fields.find(kv.key()); it != current->fields.end())
+                m.base[kv.key()] = it->value();
+        }
+    }
     m.fields = std::move(fields);
     m.deleteRecord = deleteRecord;
 
@@ -454,7 +473,8 @@ protocol::PushRequest DeviceReplica::nextPushBatch(size_t maxMutations) const {
 }
 
 Status DeviceReplica::rebasePending(Record &record) {
-    auto stmt = m_db.prepare("SELECT body FROM outbox WHERE kind = ? AND record_id = ? AND state = 'pending' ORDER BY seq");
+    auto stmt = m_db.prepare(
+        "SELECT body FROM outbox WHERE kind = ? AND record_id = ? AND state = 'pending' ORDER BY seq");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, record.kind).bind(2, record.id);
@@ -487,7 +507,9 @@ Status DeviceReplica::applyPushResponse(const protocol::PushResponse &response) 
     for (const auto &result : response.results) {
         mark->reset();
         bool rejected = result.status == "rejected";
-        mark->bind(1, std::string_view(rejected ? "rejected" : "done")).bind(2, result.code).bind(3, result.message);
+        mark->bind(1, std::string_view(rejected ? "rejected" : "done"))
+            .bind(2, result.code)
+            .bind(3, result.message);
         mark->bind(4, result.mutationId);
         if (auto st = mark->run(); !st)
             return st;
@@ -519,7 +541,8 @@ Status DeviceReplica::applyPushResponse(const protocol::PushResponse &response) 
     return tx.commit();
 }
 
-Status DeviceReplica::markRejected(const std::string &mutationId, const std::string &code, const std::string &message) {
+Status DeviceReplica::markRejected(const std::string &mutationId, const std::string &code,
+                                   const std::string &message) {
     sql::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
@@ -544,7 +567,8 @@ Status DeviceReplica::markRejected(const std::string &mutationId, const std::str
 
 std::vector<RejectedMutation> DeviceReplica::rejected() const {
     std::vector<RejectedMutation> out;
-    auto stmt = m_db.prepare("SELECT id, kind, record_id, code, message FROM outbox WHERE state = 'rejected' ORDER BY seq");
+    auto stmt = m_db.prepare(
+        "SELECT id, kind, record_id, code, message FROM outbox WHERE state = 'rejected' ORDER BY seq");
     if (!stmt)
         return out;
     while (stmt->step())
@@ -553,7 +577,9 @@ std::vector<RejectedMutation> DeviceReplica::rejected() const {
     return out;
 }
 
-int64_t DeviceReplica::cursor() const { return std::stoll(meta("cursor", "0")); }
+int64_t DeviceReplica::cursor() const {
+    return std::stoll(meta("cursor", "0"));
+}
 
 Status DeviceReplica::applyPull(const protocol::PullResponse &response) {
     sql::Transaction tx(m_db);
@@ -572,8 +598,12 @@ Status DeviceReplica::applyPull(const protocol::PullResponse &response) {
     return tx.commit();
 }
 
-int64_t DeviceReplica::lastSyncMs() const { return std::stoll(meta("lastSyncMs", "0")); }
+int64_t DeviceReplica::lastSyncMs() const {
+    return std::stoll(meta("lastSyncMs", "0"));
+}
 
-Status DeviceReplica::setLastSync(int64_t ms) { return setMeta("lastSyncMs", std::to_string(ms)); }
+Status DeviceReplica::setLastSync(int64_t ms) {
+    return setMeta("lastSyncMs", std::to_string(ms));
+}
 
 } // namespace ruhu

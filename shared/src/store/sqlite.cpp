@@ -1,7 +1,6 @@
 #include <ruhu/store/sqlite.h>
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace ruhu::sql {
@@ -10,7 +9,8 @@ Error storageError(sqlite3 *db, std::string_view what) {
     int code = db ? sqlite3_errcode(db) : SQLITE_ERROR;
     std::string detail = db ? sqlite3_errmsg(db) : "no database";
     if (code == SQLITE_FULL)
-        return Error{"disk_full", "存储空间已满，数据未写入，请清理空间后重试（" + std::string(what) + "）", ""};
+        return Error{"disk_full", "存储空间已满，数据未写入，请清理空间后重试（" + std::string(what) + "）",
+                     ""};
     return Error{"storage", "数据库错误（" + std::string(what) + "）：" + detail, ""};
 }
 
@@ -29,7 +29,9 @@ Statement &Statement::operator=(Statement &&other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement &Statement::bind(int index, int64_t value) {
     sqlite3_bind_int64(m_stmt, index, value);
@@ -75,12 +77,15 @@ void Statement::reset() {
     m_error.reset();
 }
 
-int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(m_stmt, col); }
+int64_t Statement::columnInt(int col) const {
+    return sqlite3_column_int64(m_stmt, col);
+}
 
 std::string Statement::columnText(int col) const {
     const auto *text = sqlite3_column_text(m_stmt, col);
     int size = sqlite3_column_bytes(m_stmt, col);
-    return text ? std::string(reinterpret_cast<const char *>(text), static_cast<size_t>(size)) : std::string();
+    return text ? std::string(reinterpret_cast<const char *>(text), static_cast<size_t>(size))
+                : std::string();
 }
 
 std::vector<unsigned char> Statement::columnBlob(int col) const {
@@ -89,9 +94,12 @@ std::vector<unsigned char> Statement::columnBlob(int col) const {
     return data ? std::vector<unsigned char>(data, data + size) : std::vector<unsigned char>();
 }
 
-bool Statement::columnIsNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+bool Statement::columnIsNull(int col) const {
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
-Database::Database(Database &&other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)) {}
 
 Database &Database::operator=(Database &&other) noexcept {
     if (this != &other) {
@@ -101,12 +109,14 @@ Database &Database::operator=(Database &&other) noexcept {
     return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    sqlite3_close_v2(m_db);
+}
 
 Result<Database> Database::open(const std::string &path, bool wal) {
     sqlite3 *raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                             nullptr);
+    int rc = sqlite3_open_v2(path.c_str(), &raw,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     Database db(raw);
     if (rc != SQLITE_OK)
         return storageError(raw, "open " + path);
@@ -136,9 +146,13 @@ Result<Statement> Database::prepare(std::string_view sql) {
     return Statement(m_db, stmt);
 }
 
-int64_t Database::changes() const { return sqlite3_changes64(m_db); }
+int64_t Database::changes() const {
+    return sqlite3_changes64(m_db);
+}
 
-Transaction::Transaction(Database &db) : m_db(db), m_begin(db.exec("BEGIN IMMEDIATE")) {}
+Transaction::Transaction(Database &db)
+    : m_db(db)
+    , m_begin(db.exec("BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {
     if (!m_done && m_begin)

@@ -16,13 +16,16 @@ bool isSafeId(std::string_view s) {
     if (s.empty() || s.size() > 64)
         return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+               c == '_';
     });
 }
 
 } // namespace
 
-std::string Mutation::makeId(const std::string &deviceId, int64_t seq) { return deviceId + ":" + std::to_string(seq); }
+std::string Mutation::makeId(const std::string &deviceId, int64_t seq) {
+    return deviceId + ":" + std::to_string(seq);
+}
 
 boost::json::value Mutation::toJson() const {
     boost::json::object o{{"id", id},
@@ -38,6 +41,8 @@ boost::json::value Mutation::toJson() const {
                           {"fields", fields}};
     if (deleteRecord)
         o["delete"] = true;
+    if (!base.empty())
+        o["base"] = base;
     return o;
 }
 
@@ -46,10 +51,10 @@ Result<Mutation> Mutation::fromJson(const boost::json::value &json) {
         return Error{"bad_request", "变更应为 JSON 对象", ""};
     const auto &o = json.get_object();
     Mutation m;
-    for (auto [key, target] : {std::pair{"deviceId", &m.deviceId}, std::pair{"kind", &m.kind},
-                               std::pair{"recordId", &m.recordId}, std::pair{"householdId", &m.householdId},
-                               std::pair{"regionCode", &m.regionCode}, std::pair{"hlc", &m.hlc},
-                               std::pair{"id", &m.id}}) {
+    for (auto [key, target] :
+         {std::pair{"deviceId", &m.deviceId}, std::pair{"kind", &m.kind}, std::pair{"recordId", &m.recordId},
+          std::pair{"householdId", &m.householdId}, std::pair{"regionCode", &m.regionCode},
+          std::pair{"hlc", &m.hlc}, std::pair{"id", &m.id}}) {
         auto s = requireString(o, key);
         if (!s)
             return s.error();
@@ -66,6 +71,11 @@ Result<Mutation> Mutation::fromJson(const boost::json::value &json) {
     if (!fields)
         return fields.error();
     m.fields = **fields;
+    if (auto it = o.find("base"); it != o.end()) {
+        if (!it->value().is_object())
+            return Error{"bad_request", "字段“base”应为对象", "base"};
+        m.base = it->value().get_object();
+    }
 
     if (!isSafeId(m.deviceId))
         return Error{"bad_request", "设备编号格式不正确", "deviceId"};

@@ -55,8 +55,8 @@ Result<LoginRequest> LoginRequest::fromJson(const boost::json::value &json) {
 boost::json::value LoginResponse::toJson() const {
     boost::json::array areaList;
     for (const auto &a : areas)
-        areaList.push_back(
-            boost::json::object{{"code", a.code}, {"name", a.name}, {"level", a.level}, {"parent", a.parent}});
+        areaList.push_back(boost::json::object{
+            {"code", a.code}, {"name", a.name}, {"level", a.level}, {"parent", a.parent}});
     return boost::json::object{{"token", token},
                                {"username", username},
                                {"displayName", displayName},
@@ -86,8 +86,8 @@ Result<LoginResponse> LoginResponse::fromJson(const boost::json::value &json) {
             if (!v.is_object())
                 continue;
             const auto &a = v.get_object();
-            r.areas.push_back(Area{optionalString(a, "code"), optionalString(a, "name"), optionalString(a, "level"),
-                                   optionalString(a, "parent")});
+            r.areas.push_back(Area{optionalString(a, "code"), optionalString(a, "name"),
+                                   optionalString(a, "level"), optionalString(a, "parent")});
         }
     }
     return r;
@@ -98,7 +98,8 @@ boost::json::value PushRequest::toJson() const {
     list.reserve(mutations.size());
     for (const auto &m : mutations)
         list.push_back(m.toJson());
-    return boost::json::object{{"protocol", kVersion}, {"deviceId", deviceId}, {"mutations", std::move(list)}};
+    return boost::json::object{
+        {"protocol", kVersion}, {"deviceId", deviceId}, {"mutations", std::move(list)}};
 }
 
 Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
@@ -114,7 +115,8 @@ Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
     if (!list)
         return list.error();
     if ((*list)->size() > kMaxPushMutations)
-        return Error{"batch_too_large", "一次最多推送" + std::to_string(kMaxPushMutations) + "条变更", "mutations"};
+        return Error{"batch_too_large", "一次最多推送" + std::to_string(kMaxPushMutations) + "条变更",
+                     "mutations"};
     r.mutations.reserve((*list)->size());
     size_t index = 0;
     for (const auto &item : **list) {
@@ -201,8 +203,10 @@ boost::json::value PullResponse::toJson() const {
     boost::json::array list;
     for (const auto &c : changes)
         list.push_back(c.toJson());
-    return boost::json::object{
-        {"changes", std::move(list)}, {"cursor", cursor}, {"hasMore", hasMore}, {"serverTimeMs", serverTimeMs}};
+    return boost::json::object{{"changes", std::move(list)},
+                               {"cursor", cursor},
+                               {"hasMore", hasMore},
+                               {"serverTimeMs", serverTimeMs}};
 }
 
 Result<PullResponse> PullResponse::fromJson(const boost::json::value &json) {

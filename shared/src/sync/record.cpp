@@ -4,9 +4,12 @@
 namespace ruhu {
 
 boost::json::value Record::toJson() const {
-    return boost::json::object{{"kind", kind},         {"id", id},           {"householdId", householdId},
-                               {"regionCode", regionCode}, {"version", version}, {"deleted", deleted},
-                               {"fields", fields},     {"clocks", clocks}};
+    boost::json::object o{
+        {"kind", kind},       {"id", id},           {"householdId", householdId}, {"regionCode", regionCode},
+        {"version", version}, {"deleted", deleted}, {"fields", fields},           {"clocks", clocks}};
+    if (!versions.empty())
+        o["versions"] = versions;
+    return o;
 }
 
 Result<Record> Record::fromJson(const boost::json::value &json) {
@@ -32,6 +35,8 @@ Result<Record> Record::fromJson(const boost::json::value &json) {
     r.fields = **fields;
     if (auto it = o.find("clocks"); it != o.end() && it->value().is_object())
         r.clocks = it->value().get_object();
+    if (auto it = o.find("versions"); it != o.end() && it->value().is_object())
+        r.versions = it->value().get_object();
     return r;
 }
 

@@ -20,7 +20,8 @@ public:
 // System time shifted by a fixed offset (a tablet whose clock is wrong).
 class SkewedClock final : public Clock {
 public:
-    explicit SkewedClock(int64_t offsetMs) : m_offsetMs(offsetMs) {}
+    explicit SkewedClock(int64_t offsetMs)
+        : m_offsetMs(offsetMs) {}
     int64_t nowMs() const override { return SystemClock::instance().nowMs() + m_offsetMs; }
 
 private:
@@ -30,7 +31,8 @@ private:
 // A clock that only moves when told to (deterministic tests).
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(int64_t startMs) : m_nowMs(startMs) {}
+    explicit ManualClock(int64_t startMs)
+        : m_nowMs(startMs) {}
     int64_t nowMs() const override { return m_nowMs; }
     void advance(int64_t ms) { m_nowMs += ms; }
     void set(int64_t ms) { m_nowMs = ms; }

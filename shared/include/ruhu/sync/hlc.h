@@ -19,9 +19,13 @@ struct HlcStamp {
     std::string node;
 
     // Compared member by member (no <=> here: Qt 6.4's moc cannot parse <compare> in headers it reads).
-    bool operator==(const HlcStamp &o) const { return std::tie(wallMs, counter, node) == std::tie(o.wallMs, o.counter, o.node); }
+    bool operator==(const HlcStamp &o) const {
+        return std::tie(wallMs, counter, node) == std::tie(o.wallMs, o.counter, o.node);
+    }
     bool operator!=(const HlcStamp &o) const { return !(*this == o); }
-    bool operator<(const HlcStamp &o) const { return std::tie(wallMs, counter, node) < std::tie(o.wallMs, o.counter, o.node); }
+    bool operator<(const HlcStamp &o) const {
+        return std::tie(wallMs, counter, node) < std::tie(o.wallMs, o.counter, o.node);
+    }
     bool operator>(const HlcStamp &o) const { return o < *this; }
 
     std::string encode() const; // "000001732390000000-000000-dev-abc"
@@ -30,7 +34,9 @@ struct HlcStamp {
 
 class HybridLogicalClock {
 public:
-    HybridLogicalClock(const Clock &clock, std::string node) : m_clock(clock), m_node(std::move(node)) {}
+    HybridLogicalClock(const Clock &clock, std::string node)
+        : m_clock(clock)
+        , m_node(std::move(node)) {}
 
     // A stamp for a local event, greater than every stamp seen so far.
     HlcStamp tick();

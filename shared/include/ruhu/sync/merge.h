@@ -11,10 +11,10 @@ namespace ruhu {
 
 // What applying one mutation to a record did, field by field.
 struct MergeOutcome {
-    Record record;                           // the record after the mutation
-    std::vector<std::string> appliedFields;  // fields the mutation now owns
+    Record record;                             // the record after the mutation
+    std::vector<std::string> appliedFields;    // fields the mutation now owns
     std::vector<std::string> supersededFields; // fields where a newer write already stood (kept in history)
-    bool changed = false;                    // whether anything in the record changed
+    bool changed = false;                      // whether anything in the record changed
 };
 
 // Field-level last-writer-wins by hybrid logical clock: each field keeps the value with the greatest stamp.

@@ -24,6 +24,7 @@ struct Mutation {
     std::string hlc; // encoded HlcStamp
     std::string author;
     boost::json::object fields;
+    boost::json::object base; // optional: each changed field's value as the device saw it (three-way merge)
     bool deleteRecord = false;
 
     static std::string makeId(const std::string &deviceId, int64_t seq);

@@ -20,7 +20,8 @@ struct Record {
     int64_t version = 0;     // server change-log sequence of its last change; 0 = not yet on the server
     bool deleted = false;    // tombstone
     boost::json::object fields;
-    boost::json::object clocks; // field name -> encoded HlcStamp
+    boost::json::object clocks;   // field name -> encoded HlcStamp
+    boost::json::object versions; // field name -> version at which it last changed (server side)
 
     boost::json::value toJson() const;
     static Result<Record> fromJson(const boost::json::value &json);

@@ -1,0 +1,138 @@
+// Two headless tablets (the app's own DeviceReplica + SyncClient) against the real ruhu-syncd on loopback:
+// offline edits → push → pull → identical replicas, through a server outage.
+#include "serverprocess.h"
+#include "syncclient.h"
+
+#include <ruhu/store/device_replica.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const std::string kVillage = "429005103201";
+
+struct Tablet {
+    QTemporaryDir dir;
+    std::unique_ptr<ruhu::DeviceReplica> replica;
+    std::unique_ptr<SyncClient> client;
+
+    bool open(const QUrl &server) {
+        auto key = ruhu::loadOrCreateDeviceKey(dir.filePath("device.key").toStdString());
+        if (!key)
+            return false;
+        auto r = ruhu::DeviceReplica::open(dir.filePath("replica.sqlite3").toStdString(), *key);
+        if (!r)
+            return false;
+        replica = std::move(*r);
+        client = std::make_unique<SyncClient>(*replica);
+        client->setServerUrl(server);
+        return true;
+    }
+
+    bool login(const QString &user) {
+        QSignalSpy ok(client.get(), &SyncClient::loggedIn);
+        QSignalSpy failed(client.get(), &SyncClient::loginFailed);
+        client->login(user, QStringLiteral("ruhu2024"));
+        return QTest::qWaitFor([&] { return ok.count() + failed.count() > 0; }, 20000) && ok.count() == 1;
+    }
+
+    // Returns the empty string on success, else the Chinese error the cadre would see.
+    QString sync() {
+        QSignalSpy done(client.get(), &SyncClient::syncFinished);
+        QSignalSpy failed(client.get(), &SyncClient::syncFailed);
+        client->sync();
+        if (!QTest::qWaitFor([&] { return done.count() + failed.count() > 0; }, 30000))
+            return QStringLiteral("timeout");
+        return failed.isEmpty() ? QString() : failed.first().first().toString();
+    }
+};
+
+std::map<std::string, boost::json::object> snapshot(const ruhu::DeviceReplica &replica) {
+    std::map<std::string, boost::json::object> out;
+    for (const auto &r : replica.allRecords())
+        out[r.kind + "/" + r.id] = r.fields;
+    return out;
+}
+
+} // namespace
+
+class TestTwoDevices : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void offlineEditsConvergeThroughTheServer() {
+        ServerProcess server;
+        QVERIFY2(server.start(true), server.log().constData());
+        Tablet a, b;
+        QVERIFY(a.open(server.url()) && b.open(server.url()));
+        QVERIFY(a.login(QStringLiteral("cadre1")));
+        QVERIFY(b.login(QStringLiteral("cadre1")));
+        QCOMPARE(a.sync(), QString());
+        QCOMPARE(b.sync(), QString());
+        QCOMPARE(a.replica->households(kVillage).size(), size_t(20));
+        QCOMPARE(snapshot(*a.replica), snapshot(*b.replica));
+
+        // The server goes down; both cadres keep working offline.
+        QCOMPARE(server.stop(), 0);
+        auto household = a.replica->households(kVillage).front();
+        QVERIFY(
+            a.replica->edit("household", household.id, household.id, kVillage, {{"address", "马家村一组8号"}})
+                .ok());
+        QVERIFY(b.replica->edit("household", household.id, household.id, kVillage, {{"phone", "13900001111"}})
+                    .ok());
+        std::string newHousehold = ruhu::DeviceReplica::newId("hh");
+        std::string newMember = ruhu::DeviceReplica::newId("m");
+        QVERIFY(b.replica
+                    ->edit("member", newMember, newHousehold, kVillage,
+                           {{"name", "新成员"}, {"relationToHead", "户主"}, {"idNo", "11010519491231002X"}})
+                    .ok());
+        QVERIFY(b.replica
+                    ->edit("household", newHousehold, newHousehold, kVillage,
+                           {{"regionCode", kVillage},
+                            {"householdType", "一般农户"},
+                            {"headName", "新成员"},
+                            {"headMemberId", newMember}})
+                    .ok());
+        QString offline = a.sync();
+        QVERIFY(offline.contains(QStringLiteral("无法连接服务器")));
+        QCOMPARE(a.replica->pendingCount(), int64_t(1)); // nothing lost
+
+        // Back online: push, pull, and both replicas agree field for field.
+        QVERIFY2(server.restart(), server.log().constData());
+        QCOMPARE(a.sync(), QString());
+        QCOMPARE(b.sync(), QString());
+        QCOMPARE(a.sync(), QString());
+        QCOMPARE(a.replica->pendingCount(), int64_t(0));
+        QCOMPARE(b.replica->pendingCount(), int64_t(0));
+        QCOMPARE(snapshot(*a.replica), snapshot(*b.replica));
+        auto merged = a.replica->record("household", household.id);
+        QCOMPARE(std::string(merged->fields["address"].as_string()), std::string("马家村一组8号"));
+        QCOMPARE(std::string(merged->fields["phone"].as_string()), std::string("13900001111"));
+        QCOMPARE(a.replica->households(kVillage).size(), size_t(21));
+        QCOMPARE(std::string(a.replica->record("member", newMember)->fields["birthDate"].as_string()),
+                 std::string("1949-12-31"));
+
+        // A third tablet of another village sees none of it.
+        Tablet c;
+        QVERIFY(c.open(server.url()));
+        QVERIFY(c.login(QStringLiteral("cadre2")));
+        QCOMPARE(c.sync(), QString());
+        QVERIFY(!c.replica->record("household", household.id));
+        QCOMPARE(c.replica->households("429005103202").size(), size_t(20));
+    }
+
+    void wrongPasswordIsAClearMessage() {
+        ServerProcess server;
+        QVERIFY(server.start(true));
+        Tablet a;
+        QVERIFY(a.open(server.url()));
+        QSignalSpy failed(a.client.get(), &SyncClient::loginFailed);
+        a.client->login(QStringLiteral("cadre1"), QStringLiteral("wrong"));
+        QVERIFY(QTest::qWaitFor([&] { return failed.count() == 1; }, 20000));
+        QCOMPARE(failed.first().first().toString(), QStringLiteral("用户名或密码错误"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTwoDevices)
+#include "tst_two_devices.moc"
