@@ -6,7 +6,9 @@
 namespace ruhu {
 namespace {
 
-bool isLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeapYear(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m) {
     static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -20,7 +22,9 @@ int digitsToInt(std::string_view s) {
     return v;
 }
 
-Error idError(std::string message) { return Error{"invalid_id_number", std::move(message), "idNo"}; }
+Error idError(std::string message) {
+    return Error{"invalid_id_number", std::move(message), "idNo"};
+}
 
 } // namespace
 
@@ -66,9 +70,12 @@ Result<IdNumberInfo> parseIdNumber(std::string_view id) {
 std::string maskIdNumber(std::string_view id) {
     if (id.size() <= 8)
         return std::string(id.size(), '*');
-    return std::string(id.substr(0, 4)) + std::string(id.size() - 8, '*') + std::string(id.substr(id.size() - 4));
+    return std::string(id.substr(0, 4)) + std::string(id.size() - 8, '*') +
+           std::string(id.substr(id.size() - 4));
 }
 
-const char *sexLabel(Sex sex) { return sex == Sex::Male ? "男" : "女"; }
+const char *sexLabel(Sex sex) {
+    return sex == Sex::Male ? "男" : "女";
+}
 
 } // namespace ruhu

@@ -18,7 +18,7 @@ enum class MergePolicy {
 
 enum class FieldType {
     Text,
-    Integer,  // whole numbers; money is always an Integer in 分
+    Integer, // whole numbers; money is always an Integer in 分
     Boolean,
     Date,     // YYYY-MM-DD
     IdNumber, // 18-digit 居民身份证号, GB 11643 check digit

@@ -24,6 +24,9 @@ struct RecordKind {
 const std::vector<RecordKind> &recordKinds();
 const RecordKind *findRecordKind(std::string_view name);
 
+// The names of the kind's fields declared sensitive (PIPL art. 28), in declaration order.
+std::vector<std::string> sensitiveFieldNames(const RecordKind &kind);
+
 // Checks a set of field values against the kind's declarations: unknown fields, wrong types, bad enum
 // values, invalid 身份证号 and bad dates are errors naming the field (in Chinese).
 Status validateFields(const RecordKind &kind, const boost::json::object &fields);
