@@ -1,0 +1,296 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Ruhu
+
+// 户信息: basic fields on the left, 家庭成员 on the right. 保存 writes offline at once.
+Page {
+    id: page
+
+    required property string householdId
+    required property string regionCode
+    property string villageName
+    readonly property alias editor: editor
+    readonly property alias memberDialog: memberDialog
+
+    signal saved()
+
+    function save() {
+        if (editor.save())
+            page.saved();
+    }
+    function openMemberEditor(row) {
+        memberDialog.row = row;
+        memberDialog.editor.load(row >= 0 ? editor.members.get(row) : {});
+        memberDialog.open();
+    }
+    function requestBack() {
+        if (editor.dirty)
+            discardDialog.open();
+        else
+            page.StackView.view.pop();
+    }
+
+    background: Rectangle { color: Theme.background }
+
+    header: AppHeader {
+        title: editor.isNew ? qsTr("新增户")
+                            : qsTr("户信息 · %1").arg(editor.headName.length > 0 ? editor.headName : qsTr("未填户主"))
+        subtitle: [page.villageName, editor.group].filter(s => s.length > 0).join(" · ")
+        onBackClicked: page.requestBack()
+        Label {
+            visible: editor.dirty
+            text: qsTr("有未保存的修改")
+            color: Theme.primaryTextSoft
+            font.pixelSize: Theme.fontSmall
+            Layout.rightMargin: 8
+        }
+        AppButton {
+            objectName: "saveButton"
+            text: qsTr("保存")
+            icon.source: "icons/save.svg"
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            fillColor: Theme.primaryText
+            textColor: Theme.primary
+            outlined: false
+            Layout.preferredHeight: 60
+            Layout.preferredWidth: 140
+            onClicked: page.save()
+        }
+    }
+
+    HouseholdEditor {
+        id: editor
+        store: LocalStore
+        householdId: page.householdId
+        regionCode: page.regionCode
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Rectangle {
+            objectName: "formError"
+            visible: editor.errorMessage.length > 0
+            Layout.fillWidth: true
+            implicitHeight: errorRow.implicitHeight + 24
+            radius: Theme.radius
+            color: Theme.errorBackground
+            RowLayout {
+                id: errorRow
+                anchors.fill: parent
+                anchors.margins: 12
+                spacing: 10
+                AppIcon { name: "error"; size: 28; color: Theme.error }
+                Label {
+                    text: editor.errorMessage
+                    color: Theme.error
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.margin
+
+            // 基本信息
+            Pane {
+                Layout.preferredWidth: 500
+                Layout.fillHeight: true
+                padding: Theme.margin
+                background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
+
+                Flickable {
+                    anchors.fill: parent
+                    contentHeight: basicColumn.implicitHeight
+                    clip: true
+                    boundsBehavior: Flickable.StopAtBounds
+
+                    ColumnLayout {
+                        id: basicColumn
+                        width: parent.width
+                        spacing: 14
+
+                        Label {
+                            text: qsTr("基本信息")
+                            font.pixelSize: Theme.fontLarge
+                            font.bold: true
+                            color: Theme.text
+                        }
+
+                        LabeledField {
+                            label: qsTr("户主")
+                            hint: editor.headName.length > 0 ? "" : qsTr("在右侧家庭成员中把“与户主关系”选为“户主”")
+                            Layout.fillWidth: true
+                            Label {
+                                text: editor.headName.length > 0 ? editor.headName : qsTr("未指定")
+                                font.pixelSize: Theme.fontLarge
+                                font.bold: editor.headName.length > 0
+                                color: editor.headName.length > 0 ? Theme.text : Theme.textSecondary
+                                topPadding: 6
+                                bottomPadding: 6
+                            }
+                        }
+                        LabeledField {
+                            label: Schema.label("household", "group")
+                            Layout.fillWidth: true
+                            AppTextField {
+                                objectName: "groupField"
+                                text: editor.group
+                                placeholderText: qsTr("例如 三组")
+                                font.pixelSize: Theme.fontBody
+                                onTextEdited: editor.group = text
+                            }
+                        }
+                        LabeledField {
+                            label: Schema.label("household", "householdType")
+                            Layout.fillWidth: true
+                            AppComboBox {
+                                objectName: "householdTypeBox"
+                                model: Schema.enumValues("household", "householdType")
+                                currentIndex: Math.max(0, model.indexOf(editor.householdType))
+                                font.pixelSize: Theme.fontBody
+                                onActivated: editor.householdType = currentText
+                            }
+                        }
+                        LabeledField {
+                            label: Schema.label("household", "phone")
+                            error: editor.phoneError
+                            Layout.fillWidth: true
+                            AppTextField {
+                                objectName: "phoneField"
+                                text: editor.phone
+                                placeholderText: qsTr("11位手机号")
+                                inputMethodHints: Qt.ImhDialableCharactersOnly
+                                hasError: editor.phoneError.length > 0
+                                font.pixelSize: Theme.fontBody
+                                onTextEdited: editor.phone = text
+                            }
+                        }
+                        LabeledField {
+                            label: Schema.label("household", "address")
+                            Layout.fillWidth: true
+                            AppTextField {
+                                objectName: "addressField"
+                                text: editor.address
+                                placeholderText: qsTr("例如 潜江市熊口镇马家村三组12号")
+                                font.pixelSize: Theme.fontBody
+                                onTextEdited: editor.address = text
+                            }
+                        }
+                    }
+                }
+            }
+
+            // 家庭成员
+            Pane {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                padding: 0
+                background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 0
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.margin
+                        Layout.rightMargin: Theme.spacing
+                        Layout.topMargin: 12
+                        Layout.bottomMargin: 8
+                        Label {
+                            text: qsTr("家庭成员（%1人）").arg(editor.members.count)
+                            font.pixelSize: Theme.fontLarge
+                            font.bold: true
+                            color: Theme.text
+                            Layout.fillWidth: true
+                        }
+                        AppButton {
+                            objectName: "addMemberButton"
+                            text: qsTr("添加成员")
+                            icon.source: "icons/add.svg"
+                            highlighted: true
+                            font.pixelSize: Theme.fontBody
+                            Layout.preferredHeight: 56
+                            onClicked: page.openMemberEditor(-1)
+                        }
+                    }
+                    Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.divider }
+
+                    ListView {
+                        id: memberList
+                        objectName: "memberList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        model: editor.members
+                        delegate: MemberDelegate {
+                            width: memberList.width
+                            onClicked: page.openMemberEditor(index)
+                        }
+                        ScrollBar.vertical: ScrollBar { width: 12 }
+
+                        Label {
+                            anchors.centerIn: parent
+                            visible: memberList.count === 0
+                            horizontalAlignment: Text.AlignHCenter
+                            text: qsTr("还没有家庭成员。\n请先点“添加成员”录入户主。")
+                            color: Theme.textSecondary
+                            font.pixelSize: Theme.fontLarge
+                            lineHeight: 1.3
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    MemberEditorDialog {
+        id: memberDialog
+        onMemberAccepted: (row, member) => editor.putMember(row, member)
+    }
+
+    AppDialog {
+        id: discardDialog
+        width: 600
+        title: qsTr("有未保存的修改")
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.fontBody
+            text: qsTr("离开后，本页的修改将丢失。要先保存吗？")
+        }
+        footer: DialogButtonBox {
+            background: Item {}
+            padding: 12
+            Button {
+                text: qsTr("放弃修改")
+                flat: true
+                font.pixelSize: Theme.fontBody
+                DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
+                onClicked: { discardDialog.close(); page.StackView.view.pop(); }
+            }
+            Button {
+                text: qsTr("保存")
+                flat: true
+                font.pixelSize: Theme.fontBody
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: {
+            if (editor.save()) {
+                page.saved();
+                page.StackView.view.pop();
+            }
+        }
+    }
+}

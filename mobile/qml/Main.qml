@@ -1,0 +1,99 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import Ruhu
+
+// The app window: one StackView of pages, the sync bar under the main pages and a toast for
+// confirmations. With a saved session the app opens straight on the village list, offline.
+ApplicationWindow {
+    id: window
+
+    property alias stack: stack
+
+    function showToast(message) { toast.show(message); }
+    function goLogin() { stack.replace(null, loginPage); }
+    function goVillages() { stack.replace(null, villageListPage); }
+    function openVillage(code, name) {
+        stack.push(householdListPage, { regionCode: code, villageName: name });
+    }
+    function openHousehold(householdId, regionCode, villageName) {
+        stack.push(householdFormPage, { householdId: householdId, regionCode: regionCode,
+                                        villageName: villageName });
+    }
+    function openSyncPage() {
+        if (!stack.currentItem || stack.currentItem.objectName !== "syncStatusPage")
+            stack.push(syncStatusPage);
+    }
+
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("入户 · 防止返贫动态监测")
+    color: Theme.background
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontBody
+
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
+    Material.foreground: Theme.text
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: Session.loggedIn ? villageListPage : loginPage
+    }
+
+    footer: SyncBar {
+        visible: Session.loggedIn && stack.currentItem !== null && stack.currentItem.objectName !== "loginPage"
+                 && stack.currentItem.objectName !== "syncStatusPage"
+        onDetailsRequested: window.openSyncPage()
+    }
+
+    Toast { id: toast }
+
+    Connections {
+        target: Session
+        function onLoginSucceeded() { window.goVillages(); }
+        function onChanged() {
+            if (!Session.loggedIn && stack.currentItem && stack.currentItem.objectName !== "loginPage")
+                window.goLogin();
+        }
+    }
+
+    Component {
+        id: loginPage
+        LoginPage { objectName: "loginPage" }
+    }
+    Component {
+        id: villageListPage
+        VillageListPage {
+            objectName: "villageListPage"
+            onVillageChosen: (code, name) => window.openVillage(code, name)
+        }
+    }
+    Component {
+        id: householdListPage
+        HouseholdListPage {
+            objectName: "householdListPage"
+            onHouseholdChosen: (householdId) => window.openHousehold(householdId, regionCode, villageName)
+            onNewHouseholdRequested: window.openHousehold("", regionCode, villageName)
+        }
+    }
+    Component {
+        id: householdFormPage
+        HouseholdFormPage {
+            objectName: "householdFormPage"
+            onSaved: window.showToast(qsTr("已保存，待同步"))
+        }
+    }
+    Component {
+        id: syncStatusPage
+        SyncStatusPage { objectName: "syncStatusPage" }
+    }
+
+    Loader {
+        active: Screenshotter.active
+        sourceComponent: ScreenshotTour { appWindow: window }
+    }
+}

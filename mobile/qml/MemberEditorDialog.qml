@@ -1,0 +1,165 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Ruhu
+
+// Add or edit one 家庭成员. The 身份证号 is checked as it is typed (length, birth date, GB 11643 check
+// digit); 性别 and 出生日期 follow from it and are shown read-only.
+AppDialog {
+    id: dialog
+
+    property int row: -1
+    readonly property alias editor: memberEditor
+
+    signal memberAccepted(int row, var member)
+
+    width: 860
+    title: dialog.row >= 0 ? qsTr("编辑家庭成员") : qsTr("添加家庭成员")
+    closePolicy: Popup.CloseOnEscape
+
+    MemberEditor { id: memberEditor }
+
+    contentItem: GridLayout {
+        columns: 2
+        columnSpacing: Theme.margin
+        rowSpacing: 12
+
+        LabeledField {
+            label: Schema.label("member", "name")
+            error: memberEditor.nameError
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            AppTextField {
+                objectName: "memberNameField"
+                text: memberEditor.name
+                placeholderText: qsTr("与户口簿一致")
+                font.pixelSize: Theme.fontBody
+                onTextEdited: memberEditor.name = text
+                hasError: memberEditor.nameError.length > 0
+            }
+        }
+        LabeledField {
+            label: Schema.label("member", "relationToHead")
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            AppComboBox {
+                objectName: "relationBox"
+                model: Schema.enumValues("member", "relationToHead")
+                currentIndex: model.indexOf(memberEditor.relationToHead)
+                displayText: currentIndex >= 0 ? currentText : qsTr("请选择")
+                font.pixelSize: Theme.fontBody
+                onActivated: memberEditor.relationToHead = currentText
+            }
+        }
+
+        LabeledField {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            label: Schema.label("member", "idNo")
+            error: memberEditor.idNoError
+            hint: memberEditor.idNoHint
+            hintColor: memberEditor.idNoValid ? Theme.success : Theme.textSecondary
+            AppTextField {
+                objectName: "idNoField"
+                text: memberEditor.idNo
+                placeholderText: qsTr("18位居民身份证号")
+                font.pixelSize: Theme.fontLarge
+                font.letterSpacing: 1.5
+                maximumLength: 18
+                inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
+                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,17}[0-9Xx]?/ }
+                onTextEdited: memberEditor.idNo = text
+                hasError: memberEditor.idNoError.length > 0
+                rightPadding: 44
+                AppIcon {
+                    visible: memberEditor.idNoValid || memberEditor.idNoError.length > 0
+                    anchors.right: parent.right
+                    anchors.rightMargin: 8
+                    anchors.verticalCenter: parent.verticalCenter
+                    name: memberEditor.idNoValid ? "check_circle" : "error"
+                    size: 30
+                    color: memberEditor.idNoValid ? Theme.success : Theme.error
+                }
+            }
+        }
+
+        LabeledField {
+            label: qsTr("%1（由身份证号自动得出）").arg(Schema.label("member", "sex"))
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Label {
+                objectName: "sexValue"
+                text: memberEditor.sex.length > 0 ? memberEditor.sex : "—"
+                font.pixelSize: Theme.fontLarge
+                color: Theme.text
+                padding: 8
+                leftPadding: 12
+                background: Rectangle { color: Theme.surfaceAlt; radius: 6 }
+            }
+        }
+        LabeledField {
+            label: qsTr("%1（由身份证号自动得出）").arg(Schema.label("member", "birthDate"))
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Label {
+                objectName: "birthDateValue"
+                text: memberEditor.birthDate.length > 0 ? memberEditor.birthDate : "—"
+                font.pixelSize: Theme.fontLarge
+                color: Theme.text
+                padding: 8
+                leftPadding: 12
+                background: Rectangle { color: Theme.surfaceAlt; radius: 6 }
+            }
+        }
+
+        LabeledField {
+            label: Schema.label("member", "status")
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            AppComboBox {
+                objectName: "statusBox"
+                model: Schema.enumValues("member", "status")
+                currentIndex: Math.max(0, model.indexOf(memberEditor.status))
+                font.pixelSize: Theme.fontBody
+                onActivated: memberEditor.status = currentText
+            }
+        }
+        Item { Layout.fillWidth: true; Layout.preferredWidth: 1 }
+    }
+
+    footer: Item {
+        implicitHeight: 96
+        Row {
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Theme.spacing
+            Button {
+                text: qsTr("取消")
+                flat: true
+                font.pixelSize: Theme.fontLarge
+                implicitHeight: 60
+                implicitWidth: 120
+                onClicked: dialog.reject()
+            }
+            AppButton {
+                objectName: "memberOkButton"
+                text: qsTr("确定")
+                highlighted: true
+                font.pixelSize: Theme.fontLarge
+                implicitHeight: 60
+                implicitWidth: 160
+                onClicked: dialog.tryAccept()
+            }
+        }
+    }
+
+    // Accept only valid values: the dialog stays open and the errors show next to the fields.
+    function tryAccept() {
+        if (!memberEditor.validate())
+            return;
+        dialog.memberAccepted(dialog.row, memberEditor.toMap());
+        dialog.close();
+    }
+}

@@ -1,0 +1,223 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Ruhu
+
+// 同步: the state in full sentences and the edits the server sent back, each with its reason.
+Page {
+    id: page
+
+    background: Rectangle { color: Theme.background }
+
+    header: AppHeader {
+        title: qsTr("同步")
+        subtitle: qsTr("修改先保存在本机，联网后上传到服务器，并取回其他人的修改")
+        onBackClicked: page.StackView.view.pop()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.margin
+
+        // State
+        Pane {
+            Layout.preferredWidth: 480
+            Layout.fillHeight: true
+            padding: Theme.margin
+            background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
+
+            ColumnLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                spacing: 20
+
+                Label {
+                    text: qsTr("同步状态")
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
+                GridLayout {
+                    columns: 2
+                    columnSpacing: 24
+                    rowSpacing: 14
+                    Label { text: qsTr("待同步"); color: Theme.textSecondary; font.pixelSize: Theme.fontBody }
+                    Label {
+                        objectName: "pendingValue"
+                        text: qsTr("%1 条").arg(SyncStatus.pendingCount)
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        color: SyncStatus.pendingCount > 0 ? Theme.warning : Theme.success
+                    }
+                    Label { text: qsTr("上次同步"); color: Theme.textSecondary; font.pixelSize: Theme.fontBody }
+                    Label { text: SyncStatus.lastSyncText; font.pixelSize: Theme.fontLarge }
+                    Label { text: qsTr("被退回"); color: Theme.textSecondary; font.pixelSize: Theme.fontBody }
+                    Label {
+                        text: qsTr("%1 条").arg(SyncStatus.rejectedCount)
+                        font.pixelSize: Theme.fontLarge
+                        color: SyncStatus.rejectedCount > 0 ? Theme.error : Theme.text
+                    }
+                    Label { text: qsTr("服务器"); color: Theme.textSecondary; font.pixelSize: Theme.fontBody }
+                    Label {
+                        text: Session.serverUrl
+                        font.pixelSize: Theme.fontSmall
+                        elide: Text.ElideMiddle
+                        Layout.maximumWidth: 300
+                    }
+                }
+
+                Rectangle {
+                    visible: SyncStatus.errorMessage.length > 0
+                    Layout.fillWidth: true
+                    implicitHeight: errorColumn.implicitHeight + 28
+                    radius: Theme.radius
+                    color: Theme.errorBackground
+                    ColumnLayout {
+                        id: errorColumn
+                        anchors.fill: parent
+                        anchors.margins: 14
+                        spacing: 6
+                        RowLayout {
+                            spacing: 8
+                            AppIcon { name: "error"; size: 26; color: Theme.error }
+                            Label {
+                                text: qsTr("上次同步没有完成")
+                                color: Theme.error
+                                font.pixelSize: Theme.fontBody
+                                font.bold: true
+                            }
+                        }
+                        Label {
+                            objectName: "syncErrorText"
+                            text: SyncStatus.errorMessage
+                            color: Theme.error
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: qsTr("修改都已保存在本机，不会丢失。网络恢复后会自动重试。")
+                            color: Theme.textSecondary
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+
+                AppButton {
+                    text: SyncStatus.busy ? qsTr("同步中…") : qsTr("立即同步")
+                    enabled: !SyncStatus.busy
+                    highlighted: true
+                    icon.source: "icons/sync.svg"
+                    font.pixelSize: Theme.fontLarge
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 64
+                    onClicked: SyncStatus.sync()
+                }
+            }
+        }
+
+        // Rejected edits
+        Pane {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            padding: 0
+            background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+
+                Label {
+                    text: qsTr("被服务器退回的修改（%1）").arg(SyncStatus.rejectedCount)
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    Layout.margins: Theme.margin
+                    Layout.bottomMargin: 4
+                }
+                Label {
+                    text: qsTr("这些修改没有生效。请核实情况后，在户信息中重新录入。")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Layout.bottomMargin: 12
+                }
+                Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.divider }
+
+                ListView {
+                    id: rejectedList
+                    objectName: "rejectedList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: SyncStatus.rejected
+                    delegate: ItemDelegate {
+                        id: rejectedRow
+                        required property string kindLabel
+                        required property string title
+                        required property string message
+                        width: rejectedList.width
+                        leftPadding: Theme.margin
+                        rightPadding: Theme.margin
+                        topPadding: 14
+                        bottomPadding: 14
+                        background: Rectangle {
+                            color: Theme.surface
+                            Rectangle {
+                                anchors.left: parent.left
+                                anchors.right: parent.right
+                                anchors.bottom: parent.bottom
+                                height: 1
+                                color: Theme.divider
+                            }
+                        }
+                        contentItem: ColumnLayout {
+                            spacing: 6
+                            RowLayout {
+                                spacing: 10
+                                Rectangle {
+                                    implicitWidth: kindText.implicitWidth + 20
+                                    implicitHeight: 30
+                                    radius: 15
+                                    color: Theme.neutralChip
+                                    Label {
+                                        id: kindText
+                                        anchors.centerIn: parent
+                                        text: rejectedRow.kindLabel
+                                        font.pixelSize: 15
+                                        color: Theme.primaryDark
+                                    }
+                                }
+                                Label {
+                                    text: rejectedRow.title.length > 0 ? rejectedRow.title : qsTr("（记录）")
+                                    font.pixelSize: Theme.fontLarge
+                                    font.bold: true
+                                }
+                            }
+                            Label {
+                                text: qsTr("原因：%1").arg(rejectedRow.message)
+                                color: Theme.error
+                                font.pixelSize: Theme.fontBody
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+
+                    Label {
+                        anchors.centerIn: parent
+                        visible: rejectedList.count === 0
+                        text: qsTr("没有被退回的修改")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontLarge
+                    }
+                }
+            }
+        }
+    }
+}
