@@ -9,9 +9,12 @@
 namespace ruhu {
 namespace {
 
-constexpr std::array kSurnames{"张", "王", "李", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡"};
-constexpr std::array kMaleGiven{"建国", "志强", "国华", "永平", "德明", "春生", "海军", "立新", "长青", "文斌", "俊杰", "子豪"};
-constexpr std::array kFemaleGiven{"秀英", "桂兰", "玉梅", "春花", "丽华", "海燕", "金凤", "小红", "雨欣", "梓涵", "美玲", "淑珍"};
+constexpr std::array kSurnames{"张", "王", "李", "刘", "陈", "杨", "黄", "赵",
+                               "周", "吴", "徐", "孙", "马", "朱", "胡"};
+constexpr std::array kMaleGiven{"建国", "志强", "国华", "永平", "德明", "春生",
+                                "海军", "立新", "长青", "文斌", "俊杰", "子豪"};
+constexpr std::array kFemaleGiven{"秀英", "桂兰", "玉梅", "春花", "丽华", "海燕",
+                                  "金凤", "小红", "雨欣", "梓涵", "美玲", "淑珍"};
 constexpr std::array kGroups{"一组", "二组", "三组", "四组", "五组"};
 
 struct Village {
@@ -74,13 +77,14 @@ DemoCounty makeDemoCounty(uint32_t seed) {
             std::vector<Record> members;
             for (int m = 0; m < size; ++m) {
                 bool male = m == 0 ? (rng() % 4 != 0) : (rng() % 2 == 0);
-                int birthYear = m == 0 ? headBirthYear
+                int birthYear = m == 0   ? headBirthYear
                                 : m == 1 ? headBirthYear + std::uniform_int_distribution<int>(-3, 3)(rng)
                                          : headBirthYear + std::uniform_int_distribution<int>(20, 32)(rng);
                 std::string relation = m == 0 ? "户主" : m == 1 ? "配偶" : (male ? "之子" : "之女");
                 if (m == 1)
                     male = !members[0].fields["sex"].as_string().starts_with("男");
-                std::string birth8 = std::to_string(birthYear) + pad(std::uniform_int_distribution<int>(1, 12)(rng), 2) +
+                std::string birth8 = std::to_string(birthYear) +
+                                     pad(std::uniform_int_distribution<int>(1, 12)(rng), 2) +
                                      pad(std::uniform_int_distribution<int>(1, 28)(rng), 2);
                 int sequence = (idSequence++ % 499) * 2 + (male ? 1 : 0);
                 std::string idNo = makeIdNumber("429005", birth8, sequence);

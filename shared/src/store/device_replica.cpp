@@ -507,9 +507,15 @@ Status DeviceReplica::applyPushResponse(const protocol::PushResponse &response) 
     for (const auto &result : response.results) {
         mark->reset();
         bool rejected = result.status == "rejected";
-        mark->bind(1, std::string_view(rejected ? "rejected" : "done"))
-            .bind(2, result.code)
-            .bind(3, result.message);
+        // Accepted mutations keep what the server did with them (merged / queued for review) so the
+        // cadre can see it; rejected ones keep the reason.
+        std::string code = rejected ? result.code : result.status;
+        std::string message = result.message;
+        if (message.empty() && result.status == "queued")
+            message = "与他人的修改冲突，已提交乡镇审核，审核结果会同步回本机";
+        if (message.empty() && result.status == "merged")
+            message = "部分字段已有更新的修改，以较新的为准";
+        mark->bind(1, std::string_view(rejected ? "rejected" : "done")).bind(2, code).bind(3, message);
         mark->bind(4, result.mutationId);
         if (auto st = mark->run(); !st)
             return st;
@@ -563,6 +569,18 @@ Status DeviceReplica::markRejected(const std::string &mutationId, const std::str
     if (auto st = recomputeFromBase(kind, recordId); !st)
         return st;
     return tx.commit();
+}
+
+std::vector<RejectedMutation> DeviceReplica::queuedForReview() const {
+    std::vector<RejectedMutation> out;
+    auto stmt = m_db.prepare(
+        "SELECT id, kind, record_id, code, message FROM outbox WHERE state = 'done' AND code = 'queued' ORDER BY seq");
+    if (!stmt)
+        return out;
+    while (stmt->step())
+        out.push_back({stmt->columnText(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3),
+                       stmt->columnText(4)});
+    return out;
 }
 
 std::vector<RejectedMutation> DeviceReplica::rejected() const {

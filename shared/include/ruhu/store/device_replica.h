@@ -32,7 +32,7 @@ struct DeviceSession {
     std::vector<std::string> scope;
 };
 
-// A mutation the server refused, kept so the cadre can see which edit and why.
+// A mutation the server refused or queued for review, kept so the cadre can see which edit and why.
 struct RejectedMutation {
     std::string mutationId;
     std::string kind;
@@ -87,6 +87,8 @@ public:
     // remaining unsynced edits.
     Status markRejected(const std::string &mutationId, const std::string &code, const std::string &message);
     std::vector<RejectedMutation> rejected() const;
+    // Edits the server accepted but put in front of a reviewer (a real clash on an eligibility field).
+    std::vector<RejectedMutation> queuedForReview() const;
 
     // Pull. Server records are applied, then this device's unsynced edits are kept on top of them.
     int64_t cursor() const;

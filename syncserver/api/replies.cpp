@@ -1,0 +1,56 @@
+#include "replies.h"
+
+#include <ruhu/sync/protocol.h>
+
+#include <boost/beast/http/field.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace ruhu::server {
+
+ApiReply jsonReply(boost::json::value body, http::status status) {
+    ApiReply reply;
+    reply.status = status;
+    reply.body = std::move(body);
+    return reply;
+}
+
+ApiReply errorReply(http::status status, const std::string &code, const std::string &message,
+                    const std::string &field) {
+    boost::json::value body = protocol::errorBody(code, message);
+    if (!field.empty())
+        body.as_object()["field"] = field;
+    return jsonReply(std::move(body), status);
+}
+
+ApiReply errorReply(const Error &error) {
+    return errorReply(statusForError(error.code), error.code, error.message, error.field);
+}
+
+http::status statusForError(const std::string &code) {
+    if (code == "unauthorized" || code == "bad_credentials")
+        return http::status::unauthorized;
+    if (code == "forbidden_area")
+        return http::status::forbidden;
+    if (code == "disk_full")
+        return http::status::insufficient_storage;
+    if (code == "storage" || code == "internal")
+        return http::status::internal_server_error;
+    return http::status::bad_request;
+}
+
+Response makeResponse(const ApiReply &reply, unsigned httpVersion, bool keepAlive) {
+    Response response{reply.status, httpVersion};
+    response.set(http::field::server, "ruhu-syncd");
+    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.set(http::field::cache_control, "no-store");
+    if (reply.status == http::status::unauthorized)
+        response.set(http::field::www_authenticate, "Bearer");
+    if (!reply.allow.empty())
+        response.set(http::field::allow, reply.allow);
+    response.keep_alive(keepAlive);
+    response.body() = boost::json::serialize(reply.body);
+    response.prepare_payload();
+    return response;
+}
+
+} // namespace ruhu::server

@@ -1,0 +1,63 @@
+#include "router.h"
+
+#include "handlers.h"
+#include "replies.h"
+
+#include <array>
+#include <exception>
+#include <string_view>
+
+namespace ruhu::server {
+namespace {
+
+using Handler = ApiReply (*)(const Request &, const ApiContext &);
+
+struct Route {
+    std::string_view path;
+    http::verb method;
+    Handler handler;
+};
+
+constexpr std::array kRoutes{
+    Route{"/healthz", http::verb::get, &handleHealth},
+    Route{"/api/v1/login", http::verb::post, &handleLogin},
+    Route{"/api/v1/push", http::verb::post, &handlePush},
+    Route{"/api/v1/pull", http::verb::get, &handlePull},
+};
+
+std::string_view pathOf(const Request &request) {
+    std::string_view target(request.target().data(), request.target().size());
+    return target.substr(0, target.find('?'));
+}
+
+} // namespace
+
+ApiReply route(const Request &request, const ApiContext &context) {
+    const std::string_view path = pathOf(request);
+    for (const auto &r : kRoutes) {
+        if (r.path != path)
+            continue;
+        if (r.method != request.method()) {
+            ApiReply reply = errorReply(http::status::method_not_allowed, "method_not_allowed",
+                                        "该地址不支持 " + std::string(request.method_string()) + " 请求");
+            reply.allow = std::string(http::to_string(r.method));
+            return reply;
+        }
+        return r.handler(request, context);
+    }
+    return errorReply(http::status::not_found, "not_found", "请求的地址不存在");
+}
+
+Response handleRequest(const Request &request, const ApiContext &context, std::string *user) {
+    ApiReply reply;
+    try {
+        reply = route(request, context);
+    } catch (const std::exception &) {
+        reply = errorReply(http::status::internal_server_error, "internal", "服务器内部错误，请稍后重试");
+    }
+    if (user)
+        *user = reply.user;
+    return makeResponse(reply, request.version(), request.keep_alive());
+}
+
+} // namespace ruhu::server

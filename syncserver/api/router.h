@@ -1,0 +1,14 @@
+#pragma once
+
+#include "api_types.h"
+
+namespace ruhu::server {
+
+// The whole HTTP API as one function: (request, context) -> reply. It never sees a socket, so it is
+// tested directly. Unknown paths answer 404 not_found, known paths with the wrong method 405.
+ApiReply route(const Request &request, const ApiContext &context);
+
+// route() and makeResponse() together: what the session writes back.
+Response handleRequest(const Request &request, const ApiContext &context, std::string *user = nullptr);
+
+} // namespace ruhu::server

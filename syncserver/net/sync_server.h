@@ -1,0 +1,35 @@
+#pragma once
+
+#include "../api/api_types.h"
+#include "http_session.h"
+
+#include <chrono>
+#include <string>
+
+namespace ruhu::server {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080; // 0: any free port
+    unsigned threads = 2;
+    std::string portFile; // if set, the bound port is written here once listening
+    SessionLimits limits;
+    std::chrono::seconds drainTimeout{20}; // after SIGTERM, how long requests in flight may take
+};
+
+// The running server: io_context and its threads, the listener, and the shutdown sequence.
+// SIGTERM/SIGINT: stop accepting, let every connection finish its request in flight, then return.
+// A second signal, or the drain timeout, stops at once.
+class SyncServer {
+public:
+    SyncServer(ServerOptions options, const ApiContext &context);
+
+    // Blocks until shut down. 0 after a signal-initiated shutdown, 1 if the server could not start.
+    int run();
+
+private:
+    ServerOptions m_options;
+    const ApiContext &m_context;
+};
+
+} // namespace ruhu::server

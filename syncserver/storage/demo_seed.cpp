@@ -1,0 +1,51 @@
+#include "demo_seed.h"
+
+#include "credentials.h"
+
+namespace ruhu::server {
+
+Result<SeedReport> seedDemoCounty(CentralStore &store, const DemoCounty &county) {
+    SeedReport report;
+    auto existing = store.areas();
+    if (!existing)
+        return existing.error();
+    if (!existing->empty())
+        return report;
+
+    // Hash before taking the store: argon2id is slow.
+    std::vector<UserAccount> users;
+    for (const auto &demoUser : county.users) {
+        auto hash = hashPassword(demoUser.password);
+        if (!hash)
+            return hash.error();
+        users.push_back({demoUser.username, demoUser.displayName, demoUser.role, *hash, demoUser.scope});
+    }
+
+    auto tx = store.beginWrite();
+    if (!tx)
+        return tx.error();
+    for (const auto &area : county.areas) {
+        if (auto st = (*tx)->putArea(area); !st)
+            return st.error();
+    }
+    for (const auto &user : users) {
+        if (auto st = (*tx)->putUser(user); !st)
+            return st.error();
+    }
+    for (Record record : county.records) {
+        auto version = (*tx)->nextVersion();
+        if (!version)
+            return version.error();
+        record.version = *version;
+        if (auto st = (*tx)->putRecord(record); !st)
+            return st.error();
+    }
+    if (auto st = (*tx)->commit(); !st)
+        return st.error();
+    report.loaded = true;
+    report.records = county.records.size();
+    report.users = users.size();
+    return report;
+}
+
+} // namespace ruhu::server

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+// What a blocking test request returned. status is 0 when no HTTP answer arrived (connection refused,
+// reset, timeout); error then says why.
+struct HttpResult {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json; // body parsed as a JSON object (empty if it is not one)
+    QString error;
+};
+
+// A blocking HTTP request for tests (QNetworkAccessManager + QEventLoop, no proxy, HTTP/1.1). A non-empty
+// body is sent as application/json; a non-empty token as "Authorization: Bearer <token>".
+HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray &body = {},
+                       const QByteArray &token = {}, int timeoutMs = 30000);
