@@ -20,9 +20,8 @@ MergeOutcome applyMutation(const std::optional<Record> &current, const Mutation 
             it != r.clocks.end() && it->value().is_string() ? std::string_view(it->value().get_string()) : "";
         // Encoded stamps are fixed-width, so byte order is stamp order.
         if (existing.empty() || std::string_view(m.hlc) > existing) {
-            auto old = r.fields.find(kv.key());
-            if (old == r.fields.end() || old->value() != kv.value())
-                out.changed = true;
+            // A newer stamp on an equal value still changes the record: later writes compare against it.
+            out.changed = true;
             r.fields[kv.key()] = kv.value();
             r.clocks[kv.key()] = m.hlc;
             out.appliedFields.emplace_back(kv.key());

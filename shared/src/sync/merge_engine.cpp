@@ -119,6 +119,12 @@ MergeDecision mergeMutation(const std::optional<Record> &current, const Mutation
         auto existing = r.fields.find(field);
         bool has = existing != r.fields.end() && !existing->value().is_null();
         if (has && existing->value() == kv.value()) {
+            // Same value: nothing to decide, but a newer stamp must be kept, or a later write with a stamp
+            // between the two would wrongly win.
+            if (std::string_view(m.hlc) > stringAt(r.clocks, field)) {
+                r.clocks[field] = m.hlc;
+                d.changed = true;
+            }
             d.unchanged.emplace_back(field);
             continue;
         }
