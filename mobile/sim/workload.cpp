@@ -38,14 +38,15 @@ std::vector<WriteRecord> Workload::record(const ruhu::Result<ruhu::Record> &resu
     if (!result)
         return writes;
     const ruhu::Record &r = *result;
+    const std::string mutationId = ruhu::Mutation::makeId(replica.deviceId(), m_nextSeq++);
     // The mutation just written carries the newest stamp on every field it set.
     for (const auto &kv : fields) {
         auto clock = r.clocks.find(kv.key());
         auto value = r.fields.find(kv.key());
         if (clock == r.clocks.end() || value == r.fields.end())
             continue;
-        writes.push_back({ruhu::Mutation::makeId(replica.deviceId(), 0), r.kind, r.id, std::string(kv.key()),
-                          value->value(), std::string(clock->value().as_string())});
+        writes.push_back({mutationId, r.kind, r.id, std::string(kv.key()), value->value(),
+                          std::string(clock->value().as_string())});
     }
     return writes;
 }
@@ -123,4 +124,28 @@ std::vector<WriteRecord> Workload::editSomething(ruhu::DeviceReplica &replica) {
     const ruhu::Record &m = members[std::uniform_int_distribution<size_t>(0, members.size() - 1)(m_rng)];
     fields["name"] = randomName(m_rng() % 2 == 0);
     return record(replica.edit("member", m.id, h.id, h.regionCode, fields), replica, fields);
+}
+
+std::vector<WriteRecord> Workload::reviewerEdit(ruhu::DeviceReplica &replica,
+                                                const std::vector<std::string> &villages) {
+    const std::string &village =
+        villages[std::uniform_int_distribution<size_t>(0, villages.size() - 1)(m_rng)];
+    auto households = replica.households(village);
+    if (households.empty())
+        return {};
+    const ruhu::Record &h =
+        households[std::uniform_int_distribution<size_t>(0, households.size() - 1)(m_rng)];
+    boost::json::object fields;
+    switch (std::uniform_int_distribution<int>(0, 2)(m_rng)) {
+    case 0:
+        fields["address"] = std::string("审核更正地址") + std::to_string(m_rng() % 1000) + "号";
+        break;
+    case 1:
+        fields["phone"] = "138" + std::to_string(10000000 + m_rng() % 89999999);
+        break;
+    default:
+        fields["householdType"] = m_rng() % 2 ? "脱贫户" : "一般农户";
+        break;
+    }
+    return record(replica.edit("household", h.id, h.id, h.regionCode, fields), replica, fields);
 }

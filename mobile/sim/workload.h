@@ -29,6 +29,10 @@ public:
     std::vector<WriteRecord> createHousehold(ruhu::DeviceReplica &replica);
     // Edits one random field of a random household or member in the replica's village.
     std::vector<WriteRecord> editSomething(ruhu::DeviceReplica &replica);
+    // A township reviewer's edit: address, phone or household type of a random household in one of the
+    // villages (the same households the cadres edit).
+    std::vector<WriteRecord> reviewerEdit(ruhu::DeviceReplica &replica,
+                                          const std::vector<std::string> &villages);
 
     std::mt19937 &rng() { return m_rng; }
 
@@ -40,4 +44,7 @@ private:
 
     std::mt19937 m_rng;
     std::string m_regionCode;
+    // The replica numbers its mutations 1, 2, … per device (a fresh replica); every successful edit is
+    // one mutation, so the id of each write is known without reading the outbox.
+    int64_t m_nextSeq = 1;
 };

@@ -100,6 +100,9 @@ private Q_SLOTS:
 
         // Back online: push, pull, and both replicas agree field for field.
         QVERIFY2(server.restart(), server.log().constData());
+        // A restarted server may come back on another ephemeral port.
+        a.client->setServerUrl(server.url());
+        b.client->setServerUrl(server.url());
         QCOMPARE(a.sync(), QString());
         QCOMPARE(b.sync(), QString());
         QCOMPARE(a.sync(), QString());
