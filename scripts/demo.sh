@@ -28,7 +28,8 @@ if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   echo "opening the tablet app; close its window to stop the demo"
   "${app[@]}"
 else
-  build/release/mobile/ruhu --screenshot-dir run/screenshots >/dev/null 2>&1 || true
+  QT_QPA_PLATFORM=offscreen build/release/mobile/ruhu --screenshot-dir run/screenshots >run/screenshots.log 2>&1 \
+    || echo "(screenshots failed, see run/screenshots.log)"
   cat <<MSG
 
 No display here, so the app window cannot open. The server keeps running; to use the app:
