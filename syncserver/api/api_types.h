@@ -22,6 +22,8 @@ using Response = http::response<http::string_body>;
 struct ApiContext {
     CentralStore &store;
     const Clock &clock;
+    // A mutation stamped further ahead of the server clock than this does not win a concurrent clash.
+    int64_t maxClockAheadMs = 10 * 60 * 1000;
 };
 
 // A handler's answer before it becomes HTTP: status, JSON body, and what the access log may say.

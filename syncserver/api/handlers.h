@@ -10,5 +10,8 @@ ApiReply handleHealth(const Request &request, const ApiContext &context);
 ApiReply handleLogin(const Request &request, const ApiContext &context);
 ApiReply handlePush(const Request &request, const ApiContext &context);
 ApiReply handlePull(const Request &request, const ApiContext &context);
+ApiReply handleReviews(const Request &request, const ApiContext &context);
+ApiReply handleResolveReview(const Request &request, const ApiContext &context);
+ApiReply handleHistory(const Request &request, const ApiContext &context);
 
 } // namespace ruhu::server

@@ -2,6 +2,7 @@
 #include "handlers.h"
 #include "replies.h"
 #include "scope.h"
+#include "server_mutation.h"
 
 #include <ruhu/sync/protocol.h>
 
@@ -78,8 +79,14 @@ ApiReply handlePull(const Request &request, const ApiContext &context) {
         } else {
             protocol::PullResponse response;
             response.cursor = page->records.empty() ? query->cursor : page->records.back().version;
+            // Departures share the version sequence; on the last page the cursor moves past them too.
+            for (const auto &d : page->departed) {
+                response.departed.push_back({d.kind, d.id});
+                response.cursor = std::max(response.cursor, d.version);
+            }
             response.hasMore = page->hasMore;
-            response.changes = std::move(page->records);
+            for (auto &record : page->records)
+                response.changes.push_back(forDevice(std::move(record)));
             response.serverTimeMs = context.clock.nowMs();
             reply = jsonReply(response.toJson());
         }

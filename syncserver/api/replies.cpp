@@ -29,8 +29,12 @@ ApiReply errorReply(const Error &error) {
 http::status statusForError(const std::string &code) {
     if (code == "unauthorized" || code == "bad_credentials")
         return http::status::unauthorized;
-    if (code == "forbidden_area")
+    if (code == "forbidden_area" || code == "forbidden_role")
         return http::status::forbidden;
+    if (code == "not_found")
+        return http::status::not_found;
+    if (code == "already_resolved")
+        return http::status::conflict;
     if (code == "disk_full")
         return http::status::insufficient_storage;
     if (code == "storage" || code == "internal")

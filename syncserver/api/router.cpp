@@ -16,6 +16,7 @@ struct Route {
     std::string_view path;
     http::verb method;
     Handler handler;
+    bool prefix = false; // path is a prefix; the handler reads the rest (e.g. an id)
 };
 
 constexpr std::array kRoutes{
@@ -23,6 +24,9 @@ constexpr std::array kRoutes{
     Route{"/api/v1/login", http::verb::post, &handleLogin},
     Route{"/api/v1/push", http::verb::post, &handlePush},
     Route{"/api/v1/pull", http::verb::get, &handlePull},
+    Route{"/api/v1/reviews", http::verb::get, &handleReviews},
+    Route{"/api/v1/reviews/", http::verb::post, &handleResolveReview, true},
+    Route{"/api/v1/history", http::verb::get, &handleHistory},
 };
 
 std::string_view pathOf(const Request &request) {
@@ -35,7 +39,7 @@ std::string_view pathOf(const Request &request) {
 ApiReply route(const Request &request, const ApiContext &context) {
     const std::string_view path = pathOf(request);
     for (const auto &r : kRoutes) {
-        if (r.path != path)
+        if (r.prefix ? !path.starts_with(r.path) : r.path != path)
             continue;
         if (r.method != request.method()) {
             ApiReply reply = errorReply(http::status::method_not_allowed, "method_not_allowed",

@@ -35,11 +35,52 @@ struct AppliedMutation {
     int64_t receivedAtMs = 0;
     std::string mutationJson; // canonical JSON of the mutation as received
     std::string resultJson;   // canonical JSON of what the server did with it
+    std::string kind;         // the record it targets, for the per-record history
+    std::string recordId;
+};
+
+// One entry of the review queue: a clash the merge engine would not decide (a review-required field both
+// sides changed, or a delete racing an edit; field "_delete"). Both values are kept until a township or
+// county reviewer resolves it.
+struct ReviewEntry {
+    int64_t id = 0; // assigned by putReview
+    std::string kind;
+    std::string recordId;
+    std::string householdId;
+    std::string regionCode;
+    std::string field;
+    boost::json::value baseValue;
+    boost::json::value serverValue;
+    std::string serverHlc;
+    boost::json::value incomingValue;
+    std::string incomingHlc;
+    std::string mutationId;
+    std::string deviceId;
+    std::string author;
+    int64_t createdAtMs = 0;
+    std::string status = "open";   // "open" | "resolved"
+    boost::json::value resolution; // null while open
+};
+
+struct ReviewPage {
+    std::vector<ReviewEntry> reviews; // id order
+    bool hasMore = false;
+};
+
+// A record that left a region (its household moved) at a version.
+struct DepartureRow {
+    std::string kind;
+    std::string id;
+    std::string oldRegion;
+    int64_t version = 0;
 };
 
 struct ChangePage {
     std::vector<Record> records; // version order
     bool hasMore = false;
+    // Records that left the prefixes for a region outside them, with versions after the cursor and, when
+    // hasMore, not after the last record's version. Read in the same snapshot as records.
+    std::vector<DepartureRow> departed;
 };
 
 // The central store behind one interface, so PostgreSQL can join SQLite later. It only stores and finds;
@@ -56,8 +97,32 @@ public:
         virtual Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) = 0;
         // The next value of the global change-log sequence.
         virtual Result<int64_t> nextVersion() = 0;
+        // What nextVersion() will return, without taking it.
+        virtual Result<int64_t> peekVersion() = 0;
         virtual Status putRecord(const Record &record) = 0;
         virtual Status putApplied(const AppliedMutation &applied) = 0;
+        // Every record (any kind, tombstones too) whose householdId is the given one.
+        virtual Result<std::vector<Record>> householdRecords(const std::string &householdId) = 0;
+
+        // Review queue. putReview inserts an entry with id 0 (returning its new id) or updates status and
+        // resolution of an existing one.
+        virtual Result<int64_t> putReview(const ReviewEntry &review) = 0;
+        virtual Result<std::optional<ReviewEntry>> findReview(int64_t id) = 0;
+        // Open reviews of a household follow it to its new region.
+        virtual Status moveReviews(const std::string &householdId, const std::string &regionCode) = 0;
+
+        virtual Status putDeparture(const DepartureRow &departure) = 0;
+        virtual Result<std::vector<DepartureRow>> departuresOf(const std::string &kind,
+                                                               const std::string &id) = 0;
+
+        // Per-device sequence bookkeeping: the highest seq up to which the server has seen every one
+        // (applied, duplicate or declared skipped), the seqs seen above a point, and declared skips.
+        virtual Result<int64_t> contiguousSeq(const std::string &deviceId) = 0;
+        virtual Status putContiguousSeq(const std::string &deviceId, int64_t seq) = 0;
+        virtual Result<std::vector<int64_t>> seenSeqsAbove(const std::string &deviceId, int64_t after) = 0;
+        virtual Status putSkippedSeqs(const std::string &deviceId, const std::vector<int64_t> &seqs) = 0;
+        virtual Result<int64_t> maxSeq(const std::string &deviceId) = 0;
+
         virtual Status putArea(const protocol::Area &area) = 0;
         virtual Status putUser(const UserAccount &user) = 0;
         virtual Status commit() = 0;
@@ -76,6 +141,12 @@ public:
     // Records with version > cursor whose region code starts with one of the prefixes, at most limit.
     virtual Result<ChangePage> changesSince(const std::vector<std::string> &regionPrefixes, int64_t cursor,
                                             size_t limit) = 0;
+    virtual Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) = 0;
+    // Reviews with id > cursor in the prefixes; status "open", "resolved" or "all".
+    virtual Result<ReviewPage> reviews(const std::vector<std::string> &regionPrefixes,
+                                       const std::string &status, int64_t cursor, size_t limit) = 0;
+    // The applied-mutations rows of one record, in the order they were applied.
+    virtual Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) = 0;
 };
 
 } // namespace ruhu::server

@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 
 #include <filesystem>
+#include <limits>
 #include <system_error>
 
 namespace ruhu::server {
@@ -50,7 +51,63 @@ Result<Record> recordFromRow(const sql::Statement &stmt) {
         r.fields = it->value().get_object();
     if (auto it = o.find("clocks"); it != o.end() && it->value().is_object())
         r.clocks = it->value().get_object();
+    if (auto it = o.find("versions"); it != o.end() && it->value().is_object())
+        r.versions = it->value().get_object();
     return r;
+}
+
+constexpr const char *kReviewColumns =
+    "id, kind, record_id, household_id, region_code, field, base_value, server_value, server_hlc, "
+    "incoming_value, incoming_hlc, mutation_id, device_id, author, created_at, status, resolution";
+
+boost::json::value jsonOrNull(const std::string &text) {
+    if (text.empty())
+        return nullptr;
+    auto parsed = parseJson(text);
+    return parsed ? *parsed : boost::json::value();
+}
+
+// Reads a row selected with kReviewColumns.
+ReviewEntry reviewFromRow(const sql::Statement &s) {
+    ReviewEntry r;
+    r.id = s.columnInt(0);
+    r.kind = s.columnText(1);
+    r.recordId = s.columnText(2);
+    r.householdId = s.columnText(3);
+    r.regionCode = s.columnText(4);
+    r.field = s.columnText(5);
+    r.baseValue = jsonOrNull(s.columnText(6));
+    r.serverValue = jsonOrNull(s.columnText(7));
+    r.serverHlc = s.columnText(8);
+    r.incomingValue = jsonOrNull(s.columnText(9));
+    r.incomingHlc = s.columnText(10);
+    r.mutationId = s.columnText(11);
+    r.deviceId = s.columnText(12);
+    r.author = s.columnText(13);
+    r.createdAtMs = s.columnInt(14);
+    r.status = s.columnText(15);
+    r.resolution = s.columnIsNull(16) ? boost::json::value() : jsonOrNull(s.columnText(16));
+    return r;
+}
+
+// "(substr(column, 1, length(?N)) = ?N OR ...)" for prefixes bound from parameter `first` on.
+std::string prefixCondition(const std::string &column, size_t count, int first) {
+    std::string text = "(";
+    for (size_t i = 0; i < count; ++i) {
+        std::string param = "?" + std::to_string(first + static_cast<int>(i));
+        text +=
+            (i ? " OR " : "") + std::string("substr(") + column + ", 1, length(" + param + ")) = " + param;
+    }
+    return text + ")";
+}
+
+std::vector<std::string> nonEmpty(const std::vector<std::string> &prefixes) {
+    std::vector<std::string> out;
+    for (const auto &p : prefixes) {
+        if (!p.empty())
+            out.push_back(p);
+    }
+    return out;
 }
 
 UserAccount userFromRow(const sql::Statement &stmt, int first) {
@@ -120,6 +177,186 @@ public:
         return ++m_lastVersion;
     }
 
+    Result<int64_t> peekVersion() override {
+        auto next = nextVersion();
+        if (next)
+            --m_lastVersion;
+        return next;
+    }
+
+    Result<std::vector<Record>> householdRecords(const std::string &householdId) override {
+        auto stmt = m_db.prepare(std::string("SELECT ") + kRecordColumns +
+                                 " FROM records WHERE household_id = ?1 ORDER BY kind, id");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, householdId);
+        std::vector<Record> list;
+        while (stmt->step()) {
+            auto record = recordFromRow(*stmt);
+            if (!record)
+                return record.error();
+            list.push_back(std::move(*record));
+        }
+        if (stmt->lastError())
+            return *stmt->lastError();
+        return list;
+    }
+
+    Result<int64_t> putReview(const ReviewEntry &r) override {
+        const std::string resolution = r.resolution.is_null() ? std::string() : toCanonicalJson(r.resolution);
+        if (r.id > 0) {
+            auto stmt = m_db.prepare("UPDATE reviews SET status = ?2, resolution = ?3 WHERE id = ?1");
+            if (!stmt)
+                return stmt.error();
+            stmt->bind(1, r.id).bind(2, r.status);
+            if (resolution.empty())
+                stmt->bindNull(3);
+            else
+                stmt->bind(3, resolution);
+            if (auto st = stmt->run(); !st)
+                return st.error();
+            return r.id;
+        }
+        auto stmt =
+            cached(m_putReview,
+                   "INSERT INTO reviews (kind, record_id, household_id, region_code, field, base_value, "
+                   "server_value, server_hlc, incoming_value, incoming_hlc, mutation_id, device_id, "
+                   "author, created_at, status) VALUES "
+                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        if (!stmt)
+            return stmt.error();
+        auto st = (*stmt)
+                      ->bind(1, r.kind)
+                      .bind(2, r.recordId)
+                      .bind(3, r.householdId)
+                      .bind(4, r.regionCode)
+                      .bind(5, r.field)
+                      .bind(6, toCanonicalJson(r.baseValue))
+                      .bind(7, toCanonicalJson(r.serverValue))
+                      .bind(8, r.serverHlc)
+                      .bind(9, toCanonicalJson(r.incomingValue))
+                      .bind(10, r.incomingHlc)
+                      .bind(11, r.mutationId)
+                      .bind(12, r.deviceId)
+                      .bind(13, r.author)
+                      .bind(14, r.createdAtMs)
+                      .bind(15, r.status)
+                      .run();
+        if (!st)
+            return st.error();
+        return lastInsertId();
+    }
+
+    Result<std::optional<ReviewEntry>> findReview(int64_t id) override {
+        auto stmt = m_db.prepare(std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE id = ?1");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, id);
+        if (!stmt->step()) {
+            if (stmt->lastError())
+                return *stmt->lastError();
+            return std::optional<ReviewEntry>();
+        }
+        return std::optional<ReviewEntry>(reviewFromRow(*stmt));
+    }
+
+    Status moveReviews(const std::string &householdId, const std::string &regionCode) override {
+        auto stmt =
+            m_db.prepare("UPDATE reviews SET region_code = ?2 WHERE household_id = ?1 AND status = 'open'");
+        if (!stmt)
+            return stmt.error();
+        return stmt->bind(1, householdId).bind(2, regionCode).run();
+    }
+
+    Status putDeparture(const DepartureRow &d) override {
+        auto stmt = m_db.prepare("INSERT OR REPLACE INTO departures (kind, id, old_region, version) "
+                                 "VALUES (?1, ?2, ?3, ?4)");
+        if (!stmt)
+            return stmt.error();
+        return stmt->bind(1, d.kind).bind(2, d.id).bind(3, d.oldRegion).bind(4, d.version).run();
+    }
+
+    Result<std::vector<DepartureRow>> departuresOf(const std::string &kind, const std::string &id) override {
+        auto stmt = m_db.prepare("SELECT kind, id, old_region, version FROM departures "
+                                 "WHERE kind = ?1 AND id = ?2 ORDER BY version");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, kind).bind(2, id);
+        std::vector<DepartureRow> list;
+        while (stmt->step())
+            list.push_back(
+                {stmt->columnText(0), stmt->columnText(1), stmt->columnText(2), stmt->columnInt(3)});
+        if (stmt->lastError())
+            return *stmt->lastError();
+        return list;
+    }
+
+    Result<int64_t> contiguousSeq(const std::string &deviceId) override {
+        auto stmt = cached(m_contiguous, "SELECT contiguous FROM device_sequences WHERE device_id = ?1");
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind(1, deviceId);
+        if ((*stmt)->step())
+            return (*stmt)->columnInt(0);
+        if ((*stmt)->lastError())
+            return *(*stmt)->lastError();
+        return int64_t(0);
+    }
+
+    Status putContiguousSeq(const std::string &deviceId, int64_t seq) override {
+        auto stmt =
+            cached(m_putContiguous, "INSERT INTO device_sequences (device_id, contiguous) VALUES (?1, ?2) "
+                                    "ON CONFLICT(device_id) DO UPDATE SET contiguous = excluded.contiguous");
+        if (!stmt)
+            return stmt.error();
+        if (auto st = (*stmt)->bind(1, deviceId).bind(2, seq).run(); !st)
+            return st;
+        // Declared skips at or below the contiguous mark say nothing any more.
+        auto purge = m_db.prepare("DELETE FROM skipped_seqs WHERE device_id = ?1 AND seq <= ?2");
+        if (!purge)
+            return purge.error();
+        return purge->bind(1, deviceId).bind(2, seq).run();
+    }
+
+    Result<std::vector<int64_t>> seenSeqsAbove(const std::string &deviceId, int64_t after) override {
+        auto stmt = cached(m_seenSeqs, "SELECT seq FROM applied_mutations WHERE device_id = ?1 AND seq > ?2 "
+                                       "UNION SELECT seq FROM skipped_seqs WHERE device_id = ?1 AND seq > ?2 "
+                                       "ORDER BY seq");
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind(1, deviceId).bind(2, after);
+        std::vector<int64_t> seqs;
+        while ((*stmt)->step())
+            seqs.push_back((*stmt)->columnInt(0));
+        if ((*stmt)->lastError())
+            return *(*stmt)->lastError();
+        return seqs;
+    }
+
+    Status putSkippedSeqs(const std::string &deviceId, const std::vector<int64_t> &seqs) override {
+        if (seqs.empty())
+            return okStatus();
+        auto stmt = m_db.prepare("INSERT OR IGNORE INTO skipped_seqs (device_id, seq) VALUES (?1, ?2)");
+        if (!stmt)
+            return stmt.error();
+        for (int64_t seq : seqs) {
+            stmt->reset();
+            if (auto st = stmt->bind(1, deviceId).bind(2, seq).run(); !st)
+                return st;
+        }
+        return okStatus();
+    }
+
+    Result<int64_t> maxSeq(const std::string &deviceId) override {
+        auto stmt = m_db.prepare("SELECT coalesce(max(seq), 0) FROM applied_mutations WHERE device_id = ?1");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, deviceId);
+        if (!stmt->step())
+            return stepError(*stmt);
+        return stmt->columnInt(0);
+    }
+
     Status putRecord(const Record &record) override {
         auto stmt = cached(
             m_putRecord, std::string("INSERT INTO records (") + kRecordColumns +
@@ -129,6 +366,8 @@ public:
         if (!stmt)
             return stmt.error();
         boost::json::object body{{"fields", record.fields}, {"clocks", record.clocks}};
+        if (!record.versions.empty())
+            body["versions"] = record.versions;
         return (*stmt)
             ->bind(1, record.kind)
             .bind(2, record.id)
@@ -142,7 +381,8 @@ public:
 
     Status putApplied(const AppliedMutation &applied) override {
         auto stmt = cached(m_putApplied, "INSERT INTO applied_mutations (id, device_id, seq, received_at, "
-                                         "mutation, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                                         "mutation, result, kind, record_id) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         if (!stmt)
             return stmt.error();
         return (*stmt)
@@ -152,6 +392,8 @@ public:
             .bind(4, applied.receivedAtMs)
             .bind(5, applied.mutationJson)
             .bind(6, applied.resultJson)
+            .bind(7, applied.kind)
+            .bind(8, applied.recordId)
             .run();
     }
 
@@ -194,6 +436,10 @@ public:
         m_findRecord.reset();
         m_putRecord.reset();
         m_putApplied.reset();
+        m_putReview.reset();
+        m_contiguous.reset();
+        m_putContiguous.reset();
+        m_seenSeqs.reset();
         return m_tx.commit();
     }
 
@@ -211,6 +457,13 @@ private:
         return &*slot;
     }
 
+    int64_t lastInsertId() {
+        auto stmt = m_db.prepare("SELECT last_insert_rowid()");
+        if (!stmt || !stmt->step())
+            return 0;
+        return stmt->columnInt(0);
+    }
+
     // Declared first so it is released last, after the SQLite transaction has ended.
     std::unique_lock<std::mutex> m_lock;
     sql::Database &m_db;
@@ -220,6 +473,10 @@ private:
     std::optional<sql::Statement> m_findRecord;
     std::optional<sql::Statement> m_putRecord;
     std::optional<sql::Statement> m_putApplied;
+    std::optional<sql::Statement> m_putReview;
+    std::optional<sql::Statement> m_contiguous;
+    std::optional<sql::Statement> m_putContiguous;
+    std::optional<sql::Statement> m_seenSeqs;
 };
 
 Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::string &dataDir) {
@@ -313,22 +570,14 @@ Result<std::optional<UserAccount>> SqliteCentralStore::userForToken(const std::s
 Result<ChangePage> SqliteCentralStore::changesSince(const std::vector<std::string> &regionPrefixes,
                                                     int64_t cursor, size_t limit) {
     ChangePage page;
-    std::vector<std::string> prefixes;
-    for (const auto &p : regionPrefixes) {
-        if (!p.empty())
-            prefixes.push_back(p);
-    }
+    const std::vector<std::string> prefixes = nonEmpty(regionPrefixes);
     if (prefixes.empty() || limit == 0)
         return page;
 
-    std::string sqlText = std::string("SELECT ") + kRecordColumns + " FROM records WHERE version > ?1 AND (";
-    for (size_t i = 0; i < prefixes.size(); ++i) {
-        std::string param = "?" + std::to_string(i + 3);
-        sqlText +=
-            (i ? " OR " : "") + std::string("substr(region_code, 1, length(") + param + ")) = " + param;
-    }
-    sqlText += ") ORDER BY version LIMIT ?2";
-
+    const std::string sqlText =
+        std::string("SELECT ") + kRecordColumns + " FROM records WHERE version > ?1 AND " +
+        prefixCondition("region_code", prefixes.size(), 3) + " ORDER BY version LIMIT ?2";
+    // Records and departures are read under one lock, so they come from the same committed state.
     std::lock_guard lock(m_mutex);
     auto stmt = m_db.prepare(sqlText);
     if (!stmt)
@@ -348,7 +597,95 @@ Result<ChangePage> SqliteCentralStore::changesSince(const std::vector<std::strin
     }
     if (stmt->lastError())
         return *stmt->lastError();
+
+    // Departures from the prefixes to a region outside all of them (a move inside the scope is no
+    // departure for this puller).
+    const std::string departedSql =
+        "SELECT d.kind, d.id, d.old_region, d.version FROM departures d JOIN records r "
+        "ON r.kind = d.kind AND r.id = d.id WHERE d.version > ?1 AND d.version <= ?2 AND " +
+        prefixCondition("d.old_region", prefixes.size(), 3) + " AND NOT " +
+        prefixCondition("r.region_code", prefixes.size(), 3) + " ORDER BY d.version";
+    auto departed = m_db.prepare(departedSql);
+    if (!departed)
+        return departed.error();
+    departed->bind(1, cursor).bind(2, page.hasMore ? page.records.back().version
+                                                   : std::numeric_limits<int64_t>::max());
+    for (size_t i = 0; i < prefixes.size(); ++i)
+        departed->bind(static_cast<int>(i + 3), prefixes[i]);
+    while (departed->step())
+        page.departed.push_back({departed->columnText(0), departed->columnText(1), departed->columnText(2),
+                                 departed->columnInt(3)});
+    if (departed->lastError())
+        return *departed->lastError();
     return page;
+}
+
+Result<std::optional<Record>> SqliteCentralStore::findRecord(const std::string &kind, const std::string &id) {
+    std::lock_guard lock(m_mutex);
+    auto stmt =
+        m_db.prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ?1 AND id = ?2");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, kind).bind(2, id);
+    if (!stmt->step()) {
+        if (stmt->lastError())
+            return *stmt->lastError();
+        return std::optional<Record>();
+    }
+    auto record = recordFromRow(*stmt);
+    if (!record)
+        return record.error();
+    return std::optional<Record>(std::move(*record));
+}
+
+Result<ReviewPage> SqliteCentralStore::reviews(const std::vector<std::string> &regionPrefixes,
+                                               const std::string &status, int64_t cursor, size_t limit) {
+    ReviewPage page;
+    const std::vector<std::string> prefixes = nonEmpty(regionPrefixes);
+    if (prefixes.empty() || limit == 0)
+        return page;
+    std::string sqlText = std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE id > ?1 AND " +
+                          prefixCondition("region_code", prefixes.size(), 4);
+    if (status != "all")
+        sqlText += " AND status = ?3";
+    sqlText += " ORDER BY id LIMIT ?2";
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare(sqlText);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, cursor).bind(2, static_cast<int64_t>(limit + 1));
+    if (status != "all")
+        stmt->bind(3, status);
+    for (size_t i = 0; i < prefixes.size(); ++i)
+        stmt->bind(static_cast<int>(i + 4), prefixes[i]);
+    while (stmt->step()) {
+        if (page.reviews.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        page.reviews.push_back(reviewFromRow(*stmt));
+    }
+    if (stmt->lastError())
+        return *stmt->lastError();
+    return page;
+}
+
+Result<std::vector<AppliedMutation>> SqliteCentralStore::history(const std::string &kind,
+                                                                 const std::string &id) {
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare("SELECT id, device_id, seq, received_at, mutation, result, kind, record_id "
+                             "FROM applied_mutations WHERE kind = ?1 AND record_id = ?2 ORDER BY rowid");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, kind).bind(2, id);
+    std::vector<AppliedMutation> rows;
+    while (stmt->step())
+        rows.push_back(AppliedMutation{stmt->columnText(0), stmt->columnText(1), stmt->columnInt(2),
+                                       stmt->columnInt(3), stmt->columnText(4), stmt->columnText(5),
+                                       stmt->columnText(6), stmt->columnText(7)});
+    if (stmt->lastError())
+        return *stmt->lastError();
+    return rows;
 }
 
 } // namespace ruhu::server

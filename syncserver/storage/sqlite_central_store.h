@@ -27,6 +27,10 @@ public:
     Result<std::optional<UserAccount>> userForToken(const std::string &tokenSha256, int64_t nowMs) override;
     Result<ChangePage> changesSince(const std::vector<std::string> &regionPrefixes, int64_t cursor,
                                     size_t limit) override;
+    Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) override;
+    Result<ReviewPage> reviews(const std::vector<std::string> &regionPrefixes, const std::string &status,
+                               int64_t cursor, size_t limit) override;
+    Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override;
 
 private:
     explicit SqliteCentralStore(sql::Database db)

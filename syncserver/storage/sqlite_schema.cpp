@@ -48,11 +48,78 @@ CREATE TABLE IF NOT EXISTS applied_mutations (
     seq         INTEGER NOT NULL,
     received_at INTEGER NOT NULL,
     mutation    TEXT NOT NULL,
-    result      TEXT NOT NULL
+    result      TEXT NOT NULL,
+    kind        TEXT NOT NULL DEFAULT '',
+    record_id   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS applied_mutations_device ON applied_mutations(device_id, seq);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', 1), ('last_version', 0);
+CREATE TABLE IF NOT EXISTS reviews (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind           TEXT NOT NULL,
+    record_id      TEXT NOT NULL,
+    household_id   TEXT NOT NULL,
+    region_code    TEXT NOT NULL,
+    field          TEXT NOT NULL,
+    base_value     TEXT NOT NULL,
+    server_value   TEXT NOT NULL,
+    server_hlc     TEXT NOT NULL,
+    incoming_value TEXT NOT NULL,
+    incoming_hlc   TEXT NOT NULL,
+    mutation_id    TEXT NOT NULL,
+    device_id      TEXT NOT NULL,
+    author         TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    status         TEXT NOT NULL DEFAULT 'open',
+    resolution     TEXT
+);
+CREATE INDEX IF NOT EXISTS reviews_region ON reviews(region_code);
+CREATE INDEX IF NOT EXISTS reviews_household ON reviews(household_id);
+CREATE TABLE IF NOT EXISTS departures (
+    kind       TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    old_region TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    PRIMARY KEY (kind, id, version)
+);
+CREATE INDEX IF NOT EXISTS departures_version ON departures(version);
+CREATE TABLE IF NOT EXISTS device_sequences (
+    device_id  TEXT PRIMARY KEY,
+    contiguous INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skipped_seqs (
+    device_id TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    PRIMARY KEY (device_id, seq)
+);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', 2), ('last_version', 0);
 )sql";
+
+// Schema 1 kept no record identity beside the history rows: add it, filled from the stored mutations.
+Status migrateAppliedMutations(sql::Database &db) {
+    bool hasRecordId = false;
+    {
+        auto info =
+            db.prepare("SELECT 1 FROM pragma_table_info('applied_mutations') WHERE name = 'record_id'");
+        if (!info)
+            return info.error();
+        hasRecordId = info->step();
+        if (info->lastError())
+            return *info->lastError();
+    }
+    if (!hasRecordId) {
+        for (const char *statement :
+             {"ALTER TABLE applied_mutations ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
+              "ALTER TABLE applied_mutations ADD COLUMN record_id TEXT NOT NULL DEFAULT ''",
+              "UPDATE applied_mutations SET kind = coalesce(json_extract(mutation, '$.kind'), ''), "
+              "record_id = coalesce(json_extract(mutation, '$.recordId'), '')",
+              "UPDATE meta SET value = 2 WHERE key = 'schema_version'"}) {
+            if (auto st = db.exec(statement); !st)
+                return st;
+        }
+    }
+    return db.exec(
+        "CREATE INDEX IF NOT EXISTS applied_mutations_record ON applied_mutations(kind, record_id)");
+}
 
 } // namespace
 
@@ -61,6 +128,8 @@ Status createCentralSchema(sql::Database &db) {
     if (!tx.begun())
         return tx.begun();
     if (auto st = db.exec(kSchema); !st)
+        return st;
+    if (auto st = migrateAppliedMutations(db); !st)
         return st;
     return tx.commit();
 }

@@ -6,6 +6,7 @@
 #include "storage/sqlite_central_store.h"
 
 #include <ruhu/demo/demo_county.h>
+#include <ruhu/domain/workflow.h>
 #include <ruhu/store/sqlite.h>
 #include <ruhu/sync/hlc.h>
 #include <ruhu/sync/protocol.h>
@@ -16,6 +17,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include <set>
 
 using namespace ruhu;
 using namespace ruhu::server;
@@ -76,6 +79,16 @@ public:
                                     size_t limit) override {
         return m_inner.changesSince(prefixes, cursor, limit);
     }
+    Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) override {
+        return m_inner.findRecord(kind, id);
+    }
+    Result<ReviewPage> reviews(const std::vector<std::string> &prefixes, const std::string &status,
+                               int64_t cursor, size_t limit) override {
+        return m_inner.reviews(prefixes, status, cursor, limit);
+    }
+    Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override {
+        return m_inner.history(kind, id);
+    }
 
 private:
     CentralStore &m_inner;
@@ -116,11 +129,33 @@ private Q_SLOTS:
     void errorStatusMapping();
     void diskFullIs507();
 
+    // Issue 5: the policy-driven merge, the review queue, history, sequence gaps, workflow, moves.
+    void reviewQueuedWithBothValues();
+    void resolveByTownshipFlowsBackOnPull();
+    void resolveDeleteRace();
+    void villageCannotResolve();
+    void reviewsAreScoped();
+    void historyInApplicationOrder();
+    void clockAheadDoesNotWin();
+    void refusedFieldRejectsMutation();
+    void missingSeqsReportedAndClosed();
+    void serverDeviceIdIsReserved();
+    void invalidTransitionRejectedPerMutation();
+    void transitionNeedsRole();
+    void householdMoveCarriesMembersAndDepartsOldScope();
+    void editOfDepartedRecordIsKept();
+
 private:
     Reply call(http::verb verb, const std::string &target, const std::string &body = {},
                const std::string &token = {});
     std::string login(const std::string &user, const std::string &password = "ruhu2024");
     std::vector<Record> pullAll(const std::string &token, size_t limit, const std::string &extra = {});
+    protocol::PushResponse push(const std::string &token, const std::string &device,
+                                std::vector<Mutation> list, unsigned expectStatus = 200);
+    Record serverRecord(const std::string &kind, const std::string &id);
+    int64_t pullCursor(const std::string &token);
+    // A queued clash on hh-0001's review-required noIndustryEmploymentReason; returns the review id.
+    int64_t makeConflict(const std::string &token);
 
     QTemporaryDir m_seeded; // a store with the demo county, copied for each test (argon2id is slow)
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -424,11 +459,12 @@ void TestSyncApi::pushMovingHouseholdOutOfScope() {
                                                       kVillage1, {{"regionCode", kVillage2}})}),
                       login("cadre1"));
     QCOMPARE(reply.status, 403u);
-    // The township may move it between its villages.
-    auto moved = call(http::verb::post, "/api/v1/push",
-                      pushBody("dev-t", {makeMutation("dev-t", 1, "household", "hh-0001", "hh-0001",
-                                                      kVillage1, {{"regionCode", kVillage2}})}),
-                      login("township"));
+    // The township may move it between its villages (having seen its current version: regionCode is
+    // review-required, so a move made without the current state would be queued for review).
+    auto move =
+        makeMutation("dev-t", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"regionCode", kVillage2}});
+    move.baseVersion = 1000;
+    auto moved = call(http::verb::post, "/api/v1/push", pushBody("dev-t", {move}), login("township"));
     QCOMPARE(moved.status, 200u);
     QCOMPARE(moved.json["results"].as_array()[0].as_object()["record"].as_object()["regionCode"].as_string(),
              kVillage2);
@@ -550,6 +586,7 @@ void TestSyncApi::pullIncludesTombstones() {
     auto cursor = pullAll(token, 1000).back().version;
     auto del = makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001", kVillage1, {});
     del.deleteRecord = true;
+    del.baseVersion = cursor; // the device deletes what it has seen; a blind delete would be a review
     QCOMPARE(call(http::verb::post, "/api/v1/push", pushBody("dev-a", {del}), token).status, 200u);
     auto reply = call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(cursor), {}, token);
     auto response = protocol::PullResponse::fromJson(reply.json);
@@ -591,6 +628,563 @@ void TestSyncApi::diskFullIs507() {
                       token);
     QCOMPARE(reply.status, 507u);
     QCOMPARE(reply.json["code"].as_string(), "disk_full");
+}
+
+protocol::PushResponse TestSyncApi::push(const std::string &token, const std::string &device,
+                                         std::vector<Mutation> list, unsigned expectStatus) {
+    auto reply = call(http::verb::post, "/api/v1/push", pushBody(device, std::move(list)), token);
+    [&] { QCOMPARE(reply.status, expectStatus); }();
+    auto response = protocol::PushResponse::fromJson(reply.json);
+    return response ? *response : protocol::PushResponse{};
+}
+
+Record TestSyncApi::serverRecord(const std::string &kind, const std::string &id) {
+    auto record = m_store->findRecord(kind, id);
+    return record && *record ? **record : Record{};
+}
+
+int64_t TestSyncApi::pullCursor(const std::string &token) {
+    int64_t cursor = 0;
+    for (int page = 0; page < 100; ++page) {
+        auto reply =
+            call(http::verb::get, "/api/v1/pull?limit=1000&cursor=" + std::to_string(cursor), {}, token);
+        cursor = reply.json["cursor"].as_int64();
+        if (!reply.json["hasMore"].as_bool())
+            break;
+    }
+    return cursor;
+}
+
+int64_t TestSyncApi::makeConflict(const std::string &token) {
+    const int64_t base = serverRecord("household", "hh-0001").version;
+    auto first = makeMutation("dev-a", 1, "household", "hh-0001", "hh-0001", kVillage1,
+                              {{"noIndustryEmploymentReason", "缺乏劳动力"}});
+    first.baseVersion = base;
+    auto a = push(token, "dev-a", {first});
+    if (a.results.size() != 1 || a.results[0].status != "applied")
+        return 0;
+    // A second tablet edited the same field from the same base, offline.
+    auto second = makeMutation("dev-b", 1, "household", "hh-0001", "hh-0001", kVillage1,
+                               {{"noIndustryEmploymentReason", "因病无法务工"}}, 1800000001000);
+    second.baseVersion = base;
+    second.base = {{"noIndustryEmploymentReason", nullptr}};
+    auto b = push(token, "dev-b", {second});
+    if (b.results.size() != 1 || b.results[0].status != "queued" || b.results[0].reviewIds.size() != 1)
+        return 0;
+    return b.results[0].reviewIds[0];
+}
+
+void TestSyncApi::reviewQueuedWithBothValues() {
+    const std::string token = login("cadre1");
+    const int64_t before = serverRecord("household", "hh-0001").version;
+    auto reply = call(http::verb::post, "/api/v1/push",
+                      pushBody("dev-a", {[&] {
+                                   auto m =
+                                       makeMutation("dev-a", 1, "household", "hh-0001", "hh-0001", kVillage1,
+                                                    {{"noIndustryEmploymentReason", "缺乏劳动力"}});
+                                   m.baseVersion = before;
+                                   return m;
+                               }()}),
+                      token);
+    QCOMPARE(reply.status, 200u);
+    QCOMPARE(reply.json["results"].as_array()[0].as_object()["status"].as_string(), "applied");
+    // The stored body keeps each field's version; devices do not get it.
+    QVERIFY(!reply.json["results"].as_array()[0].as_object()["record"].as_object().contains("versions"));
+    QVERIFY(serverRecord("household", "hh-0001").versions.contains("noIndustryEmploymentReason"));
+
+    auto second =
+        makeMutation("dev-b", 1, "household", "hh-0001", "hh-0001", kVillage1,
+                     {{"noIndustryEmploymentReason", "因病无法务工"}, {"address", "新住址"}}, 1800000001000);
+    second.baseVersion = before;
+    second.base = {{"noIndustryEmploymentReason", nullptr}};
+    auto queued = call(http::verb::post, "/api/v1/push", pushBody("dev-b", {second}), token);
+    QCOMPARE(queued.status, 200u);
+    auto result = queued.json["results"].as_array()[0].as_object();
+    QCOMPARE(result["status"].as_string(), "queued");
+    QCOMPARE(result["queuedFields"].as_array(), boost::json::array{"noIndustryEmploymentReason"});
+    QCOMPARE(result["reviewIds"].as_array().size(), 1u);
+    QVERIFY(!result["message"].as_string().empty());
+    // The server keeps its value; the other (uncontested) field applies.
+    QCOMPARE(result["record"].as_object()["fields"].as_object()["noIndustryEmploymentReason"].as_string(),
+             "缺乏劳动力");
+    QCOMPARE(result["record"].as_object()["fields"].as_object()["address"].as_string(), "新住址");
+
+    auto list = call(http::verb::get, "/api/v1/reviews", {}, token);
+    QCOMPARE(list.status, 200u);
+    auto reviews = list.json["reviews"].as_array();
+    QCOMPARE(reviews.size(), 1u);
+    auto review = reviews[0].as_object();
+    QCOMPARE(review["id"].as_int64(), result["reviewIds"].as_array()[0].as_int64());
+    QCOMPARE(review["kind"].as_string(), "household");
+    QCOMPARE(review["recordId"].as_string(), "hh-0001");
+    QCOMPARE(review["householdId"].as_string(), "hh-0001");
+    QCOMPARE(review["regionCode"].as_string(), kVillage1);
+    QCOMPARE(review["field"].as_string(), "noIndustryEmploymentReason");
+    QVERIFY(review["baseValue"].is_null());
+    QCOMPARE(review["serverValue"].as_string(), "缺乏劳动力");
+    QCOMPARE(review["incomingValue"].as_string(), "因病无法务工");
+    QCOMPARE(review["serverHlc"].as_string(), (HlcStamp{1800000000000, 1, "dev-a"}.encode()));
+    QCOMPARE(review["incomingHlc"].as_string(), second.hlc);
+    QCOMPARE(review["mutationId"].as_string(), "dev-b:1");
+    QCOMPARE(review["deviceId"].as_string(), "dev-b");
+    QCOMPARE(review["author"].as_string(), "test");
+    QCOMPARE(review["createdAtMs"].as_int64(), m_clock->nowMs());
+    QCOMPARE(review["status"].as_string(), "open");
+    QVERIFY(review["resolution"].is_null());
+    QCOMPARE(list.json["cursor"].as_int64(), review["id"].as_int64());
+    QCOMPARE(list.json["hasMore"].as_bool(), false);
+    QCOMPARE(
+        call(http::verb::get, "/api/v1/reviews?status=resolved", {}, token).json["reviews"].as_array().size(),
+        0u);
+    QCOMPARE(call(http::verb::get, "/api/v1/reviews?status=bogus", {}, token).status, 400u);
+
+    // Re-sending the queued mutation does not queue it twice.
+    QCOMPARE(push(token, "dev-b", {second}).results[0].status, "duplicate");
+    QCOMPARE(call(http::verb::get, "/api/v1/reviews?status=all", {}, token).json["reviews"].as_array().size(),
+             1u);
+}
+
+void TestSyncApi::resolveByTownshipFlowsBackOnPull() {
+    const std::string cadre = login("cadre1");
+    const int64_t reviewId = makeConflict(cadre);
+    QVERIFY(reviewId > 0);
+    const int64_t cursor = pullCursor(cadre);
+    const Record before = serverRecord("household", "hh-0001");
+
+    m_clock->advance(5000);
+    const std::string target = "/api/v1/reviews/" + std::to_string(reviewId) + "/resolve";
+    auto reply =
+        call(http::verb::post, target, R"({"choice":"incoming","note":"经核实，因病"})", login("township"));
+    QCOMPARE(reply.status, 200u);
+    auto review = reply.json["review"].as_object();
+    QCOMPARE(review["status"].as_string(), "resolved");
+    auto resolution = review["resolution"].as_object();
+    QCOMPARE(resolution["choice"].as_string(), "incoming");
+    QCOMPARE(resolution["value"].as_string(), "因病无法务工");
+    QCOMPARE(resolution["note"].as_string(), "经核实，因病");
+    QCOMPARE(resolution["reviewer"].as_string(), "township");
+    auto record = Record::fromJson(reply.json["record"]);
+    QVERIFY(record.ok());
+    QCOMPARE(record->fields.at("noIndustryEmploymentReason").as_string(), "因病无法务工");
+    QVERIFY(record->version > before.version);
+    // The decision's stamp is the server's and newer than what the field had.
+    auto stamp = HlcStamp::decode(record->clocks.at("noIndustryEmploymentReason").as_string());
+    QVERIFY(stamp.has_value());
+    QCOMPARE(stamp->node, "server");
+    QVERIFY(record->clocks.at("noIndustryEmploymentReason").as_string() >
+            before.clocks.at("noIndustryEmploymentReason").as_string());
+
+    // The cadre's tablet pulls the decision.
+    auto pulled = call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(cursor), {}, cadre);
+    auto changes = pulled.json["changes"].as_array();
+    QCOMPARE(changes.size(), 1u);
+    QCOMPARE(changes[0].as_object()["id"].as_string(), "hh-0001");
+    QCOMPARE(changes[0].as_object()["version"].as_int64(), record->version);
+    QCOMPARE(changes[0].as_object()["fields"].as_object()["noIndustryEmploymentReason"].as_string(),
+             "因病无法务工");
+
+    // The decision is in the record's history as a mutation of device "server", by the reviewer.
+    auto history = call(http::verb::get, "/api/v1/history?kind=household&id=hh-0001", {}, cadre);
+    auto last = history.json["entries"].as_array().back().as_object();
+    QCOMPARE(last["mutation"].as_object()["deviceId"].as_string(), "server");
+    QCOMPARE(last["mutation"].as_object()["id"].as_string(), "server:1");
+    QCOMPARE(last["mutation"].as_object()["author"].as_string(), "township");
+    QCOMPARE(last["result"].as_object()["reviewId"].as_int64(), reviewId);
+
+    // Once only.
+    auto again = call(http::verb::post, target, R"({"choice":"server"})", login("county"));
+    QCOMPARE(again.status, 409u);
+    QCOMPARE(again.json["code"].as_string(), "already_resolved");
+    QCOMPARE(
+        call(http::verb::get, "/api/v1/reviews?status=resolved", {}, cadre).json["reviews"].as_array().size(),
+        1u);
+    QCOMPARE(call(http::verb::get, "/api/v1/reviews", {}, cadre).json["reviews"].as_array().size(), 0u);
+
+    // A custom value is checked against the field's declaration; a missing review is 404.
+    QCOMPARE(call(http::verb::post, "/api/v1/reviews/999/resolve", R"({"choice":"server"})", login("county"))
+                 .status,
+             404u);
+    QCOMPARE(call(http::verb::post, target, R"({"choice":"maybe"})", login("county")).status, 400u);
+}
+
+void TestSyncApi::resolveDeleteRace() {
+    const std::string cadre = login("cadre1");
+    const int64_t base = serverRecord("member", "hh-0001-m1").version;
+    auto edit =
+        makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001", kVillage1, {{"phone", "13800000000"}});
+    edit.baseVersion = base;
+    QCOMPARE(push(cadre, "dev-a", {edit}).results[0].status, "applied");
+    auto del = makeMutation("dev-b", 1, "member", "hh-0001-m1", "hh-0001", kVillage1, {});
+    del.deleteRecord = true;
+    del.baseVersion = base;
+    auto queued = push(cadre, "dev-b", {del});
+    QCOMPARE(queued.results[0].status, "queued");
+    QCOMPARE(queued.results[0].queuedFields, std::vector<std::string>{"_delete"});
+    QVERIFY(!queued.results[0].record.deleted);
+    auto review =
+        call(http::verb::get, "/api/v1/reviews", {}, cadre).json["reviews"].as_array()[0].as_object();
+    QCOMPARE(review["field"].as_string(), "_delete");
+    QCOMPARE(review["incomingValue"].as_object()["deleted"].as_bool(), true);
+    QCOMPARE(review["serverValue"].as_object()["deleted"].as_bool(), false);
+
+    auto reply =
+        call(http::verb::post, "/api/v1/reviews/" + std::to_string(review["id"].as_int64()) + "/resolve",
+             R"({"choice":"incoming"})", login("township"));
+    QCOMPARE(reply.status, 200u);
+    QCOMPARE(reply.json["record"].as_object()["deleted"].as_bool(), true);
+    QVERIFY(serverRecord("member", "hh-0001-m1").deleted);
+}
+
+void TestSyncApi::villageCannotResolve() {
+    const std::string cadre = login("cadre1");
+    const int64_t reviewId = makeConflict(cadre);
+    QVERIFY(reviewId > 0);
+    auto reply = call(http::verb::post, "/api/v1/reviews/" + std::to_string(reviewId) + "/resolve",
+                      R"({"choice":"incoming"})", cadre);
+    QCOMPARE(reply.status, 403u);
+    QCOMPARE(reply.json["code"].as_string(), "forbidden_role");
+    QCOMPARE(call(http::verb::get, "/api/v1/reviews", {}, cadre)
+                 .json["reviews"]
+                 .as_array()[0]
+                 .as_object()["status"]
+                 .as_string(),
+             "open");
+}
+
+void TestSyncApi::reviewsAreScoped() {
+    const int64_t reviewId = makeConflict(login("cadre1"));
+    QVERIFY(reviewId > 0);
+    QCOMPARE(call(http::verb::get, "/api/v1/reviews", {}, login("cadre2")).json["reviews"].as_array().size(),
+             0u);
+    QCOMPARE(
+        call(http::verb::get, "/api/v1/reviews", {}, login("township")).json["reviews"].as_array().size(),
+        1u);
+    QCOMPARE(call(http::verb::get, "/api/v1/reviews?cursor=" + std::to_string(reviewId), {}, login("county"))
+                 .json["reviews"]
+                 .as_array()
+                 .size(),
+             0u);
+}
+
+void TestSyncApi::historyInApplicationOrder() {
+    const std::string token = login("cadre1");
+    push(token, "dev-a",
+         {makeMutation("dev-a", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"headName", "一"}}),
+          makeMutation("dev-a", 2, "household", "hh-0001", "hh-0001", kVillage1, {{"headName", "二"}})});
+    // A losing (older) write is history too.
+    push(token, "dev-b",
+         {makeMutation("dev-b", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"headName", "旧"}},
+                       1700000000000)});
+    m_clock->advance(1000);
+    push(token, "dev-a",
+         {makeMutation("dev-a", 3, "household", "hh-0001", "hh-0001", kVillage1, {{"group", "三组"}})});
+
+    auto reply = call(http::verb::get, "/api/v1/history?kind=household&id=hh-0001", {}, token);
+    QCOMPARE(reply.status, 200u);
+    auto entries = reply.json["entries"].as_array();
+    QCOMPARE(entries.size(), 4u);
+    const char *ids[] = {"dev-a:1", "dev-a:2", "dev-b:1", "dev-a:3"};
+    const char *statuses[] = {"applied", "applied", "merged", "applied"};
+    for (size_t i = 0; i < 4; ++i) {
+        auto e = entries[i].as_object();
+        QCOMPARE(e["mutation"].as_object()["id"].as_string(), ids[i]);
+        QCOMPARE(e["result"].as_object()["status"].as_string(), statuses[i]);
+    }
+    QCOMPARE(entries[2].as_object()["mutation"].as_object()["fields"].as_object()["headName"].as_string(),
+             "旧");
+    QCOMPARE(entries[3].as_object()["receivedAtMs"].as_int64(), m_clock->nowMs());
+    QCOMPARE(entries[0].as_object()["receivedAtMs"].as_int64(), m_clock->nowMs() - 1000);
+
+    auto outside = call(http::verb::get, "/api/v1/history?kind=household&id=hh-0001", {}, login("cadre2"));
+    QCOMPARE(outside.status, 403u);
+    QCOMPARE(outside.json["code"].as_string(), "forbidden_area");
+    QCOMPARE(call(http::verb::get, "/api/v1/history?kind=household&id=hh-none", {}, token).status, 404u);
+    QCOMPARE(call(http::verb::get, "/api/v1/history?kind=household", {}, token).status, 400u);
+}
+
+void TestSyncApi::clockAheadDoesNotWin() {
+    const std::string token = login("cadre1");
+    const int64_t base = serverRecord("household", "hh-0001").version;
+    auto honest = makeMutation("dev-a", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"address", "甲"}});
+    honest.baseVersion = base;
+    QCOMPARE(push(token, "dev-a", {honest}).results[0].status, "applied");
+    // A tablet whose clock runs a day ahead edits the same field concurrently.
+    auto ahead = makeMutation("dev-b", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"address", "乙"}},
+                              m_clock->nowMs() + 24LL * 3600 * 1000);
+    ahead.baseVersion = base;
+    auto response = push(token, "dev-b", {ahead});
+    QCOMPARE(response.results[0].status, "merged");
+    QCOMPARE(response.results[0].code, "clock_ahead");
+    QCOMPARE(response.results[0].message, "本机时间与服务器相差过大，请校正平板时间");
+    QCOMPARE(response.results[0].supersededFields, std::vector<std::string>{"address"});
+    QCOMPARE(serverRecord("household", "hh-0001").fields.at("address").as_string(), "甲");
+    // Its value is not lost: the history has it.
+    auto history = call(http::verb::get, "/api/v1/history?kind=household&id=hh-0001", {}, token);
+    QCOMPARE(history.json["entries"]
+                 .as_array()
+                 .back()
+                 .as_object()["mutation"]
+                 .as_object()["fields"]
+                 .as_object()["address"]
+                 .as_string(),
+             "乙");
+}
+
+void TestSyncApi::refusedFieldRejectsMutation() {
+    const std::string token = login("cadre1");
+    // A member's householdId is immutable once set.
+    QCOMPARE(push(token, "dev-a",
+                  {makeMutation("dev-a", 1, "member", "hh-0001-m8", "hh-0001", kVillage1,
+                                {{"name", "新成员"}, {"householdId", "hh-0001"}})})
+                 .results[0]
+                 .status,
+             "applied");
+    auto m =
+        makeMutation("dev-a", 2, "member", "hh-0001-m8", "hh-0001", kVillage1, {{"householdId", "hh-0002"}});
+    auto response = push(token, "dev-a", {m});
+    QCOMPARE(response.results[0].status, "rejected");
+    QCOMPARE(response.results[0].code, "field_refused");
+    QCOMPARE(response.results[0].refusedFields, std::vector<std::string>{"householdId"});
+    QVERIFY(response.results[0].hasRecord);
+}
+
+void TestSyncApi::missingSeqsReportedAndClosed() {
+    const std::string token = login("cadre1");
+    auto edit = [](int64_t seq) {
+        return makeMutation("dev-g", seq, "household", "hh-0001", "hh-0001", kVillage1,
+                            {{"headName", "名" + std::to_string(seq)}});
+    };
+    auto first = push(token, "dev-g", {edit(1), edit(2), edit(5), edit(7)});
+    QCOMPARE(first.results.size(), 4u);
+    for (const auto &r : first.results)
+        QVERIFY(r.status == "applied" || r.status == "merged");
+    QCOMPARE(first.missingSeqs, (std::vector<int64_t>{3, 4, 6}));
+    QCOMPARE(call(http::verb::post, "/api/v1/push", pushBody("dev-g", {edit(1), edit(2)}), token)
+                 .json["missingSeqs"]
+                 .as_array()
+                 .size(),
+             3u);
+
+    auto second = push(token, "dev-g", {edit(3)});
+    QCOMPARE(second.missingSeqs, (std::vector<int64_t>{4, 6}));
+    // The device set seq 4 and 6 aside after a 400: it says so, and the gaps close.
+    protocol::PushRequest skip;
+    skip.deviceId = "dev-g";
+    skip.skippedSeqs = {4, 6};
+    auto closed = call(http::verb::post, "/api/v1/push", boost::json::serialize(skip.toJson()), token);
+    QCOMPARE(closed.status, 200u);
+    QVERIFY(!closed.json.contains("missingSeqs"));
+    auto later = push(token, "dev-g", {edit(8)});
+    QVERIFY(later.missingSeqs.empty());
+
+    // At most 100 gaps are listed.
+    auto far = push(
+        token, "dev-h",
+        {makeMutation("dev-h", 1000, "household", "hh-0001", "hh-0001", kVillage1, {{"group", "一组"}})});
+    QCOMPARE(far.missingSeqs.size(), 100u);
+    QCOMPARE(far.missingSeqs.front(), 1);
+}
+
+void TestSyncApi::serverDeviceIdIsReserved() {
+    auto reply = call(http::verb::post, "/api/v1/push",
+                      pushBody("server", {makeMutation("server", 1, "household", "hh-0001", "hh-0001",
+                                                       kVillage1, {{"group", "一组"}})}),
+                      login("cadre1"));
+    QCOMPARE(reply.status, 400u);
+    QCOMPARE(reply.json["field"].as_string(), "deviceId");
+}
+
+namespace {
+
+Mutation caseState(const std::string &device, int64_t seq, const std::string &state,
+                   boost::json::object extra = {}) {
+    extra["state"] = state;
+    auto m = makeMutation(device, seq, "workflowCase", "wc-1", "hh-0001", kVillage1, std::move(extra));
+    return m;
+}
+
+} // namespace
+
+void TestSyncApi::invalidTransitionRejectedPerMutation() {
+    const std::string token = login("cadre1");
+    auto response =
+        push(token, "dev-a",
+             {caseState("dev-a", 1, "LEAD",
+                        {{"householdId", "hh-0001"}, {"caseType", "识别"}, {"source", "入户走访"}}),
+              caseState("dev-a", 2, "TRIAGED"),
+              caseState("dev-a", 3, "TOWNSHIP_APPROVED"), // a village cadre cannot skip to 乡镇审核
+              makeMutation("dev-a", 4, "household", "hh-0001", "hh-0001", kVillage1, {{"headName", "照常"}}),
+              caseState("dev-a", 5, "SURVEYED")});
+    QCOMPARE(response.results.size(), 5u);
+    QCOMPARE(response.results[0].status, "applied");
+    QCOMPARE(response.results[1].status, "applied");
+    QCOMPARE(response.results[2].status, "rejected");
+    QCOMPARE(response.results[2].code, "invalid_transition");
+    QVERIFY2(response.results[2].message.find("综合研判") != std::string::npos,
+             response.results[2].message.c_str());
+    QVERIFY2(response.results[2].message.find("乡镇审核通过") != std::string::npos,
+             response.results[2].message.c_str());
+    QCOMPARE(response.results[2].record.fields.at("state").as_string(), "TRIAGED");
+    QCOMPARE(response.results[3].status, "applied");
+    QCOMPARE(response.results[4].status, "applied");
+    QCOMPARE(serverRecord("workflowCase", "wc-1").fields.at("state").as_string(), "SURVEYED");
+    QCOMPARE(serverRecord("household", "hh-0001").fields.at("headName").as_string(), "照常");
+
+    // Checked against the current state, not the device's base: going back to TRIAGED is no transition.
+    auto back = push(token, "dev-a", {caseState("dev-a", 6, "TRIAGED")});
+    QCOMPARE(back.results[0].status, "rejected");
+    QCOMPARE(back.results[0].code, "invalid_transition");
+    // A new case starts as a lead; an unknown state is a malformed request.
+    auto skipStart =
+        makeMutation("dev-a", 7, "workflowCase", "wc-2", "hh-0001", kVillage1, {{"state", "ASSISTING"}});
+    QCOMPARE(push(token, "dev-a", {skipStart}).results[0].code, "invalid_transition");
+    auto unknown =
+        makeMutation("dev-a", 8, "workflowCase", "wc-3", "hh-0001", kVillage1, {{"state", "NONSENSE"}});
+    QCOMPARE(push(token, "dev-a", {unknown}, 400).results.size(), 0u);
+    // Rejections are history too.
+    auto history = call(http::verb::get, "/api/v1/history?kind=workflowCase&id=wc-1", {}, token);
+    QCOMPARE(history.json["entries"].as_array().size(), 5u);
+    QCOMPARE(history.json["entries"].as_array()[2].as_object()["result"].as_object()["status"].as_string(),
+             "rejected");
+}
+
+void TestSyncApi::transitionNeedsRole() {
+    const std::string cadre = login("cadre1");
+    const char *villageSteps[] = {"LEAD",       "TRIAGED",          "SURVEYED",
+                                  "AUTHORIZED", "VILLAGE_REVIEWED", "PUBLICIZED"};
+    std::vector<Mutation> steps;
+    int64_t seq = 0;
+    for (const char *state : villageSteps)
+        steps.push_back(caseState("dev-a", ++seq, state));
+    for (const auto &r : push(cadre, "dev-a", steps).results)
+        QCOMPARE(r.status, "applied");
+    auto township =
+        push(login("township"), "dev-t",
+             {caseState("dev-t", 1, "TOWNSHIP_APPROVED"), caseState("dev-t", 2, "COUNTY_CONFIRMED")});
+    QCOMPARE(township.results[0].status, "applied");
+    QCOMPARE(township.results[1].status, "rejected");
+    QVERIFY(township.results[1].message.find("县级") != std::string::npos);
+    auto county = push(login("county"), "dev-c",
+                       {caseState("dev-c", 1, "COUNTY_CONFIRMED"), caseState("dev-c", 2, "ANNOUNCED"),
+                        caseState("dev-c", 3, "ENTERED")});
+    for (const auto &r : county.results)
+        QCOMPARE(r.status, "applied");
+    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", ++seq, "ASSISTING")}).results[0].status, "applied");
+    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", ++seq, "ELIMINATION_PROPOSED")}).results[0].status,
+             "applied");
+    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", ++seq, "ELIMINATED")}).results[0].status, "rejected");
+
+    // The same table tells the tablet what its user may propose next.
+    QCOMPARE(workflow::allowedNextStates("PUBLICIZED", "village"), std::vector<std::string>{"WITHDRAWN"});
+    auto forTownship = workflow::allowedNextStates("PUBLICIZED", "township");
+    QVERIFY(std::find(forTownship.begin(), forTownship.end(), "TOWNSHIP_APPROVED") != forTownship.end());
+    QVERIFY(std::find(forTownship.begin(), forTownship.end(), "REMOVED") == forTownship.end());
+}
+
+void TestSyncApi::householdMoveCarriesMembersAndDepartsOldScope() {
+    const std::string oldVillage = login("cadre1");
+    const std::string newVillage = login("cadre2");
+    const std::string township = login("township");
+    const int64_t oldCursor = pullCursor(oldVillage);
+    const int64_t newCursor = pullCursor(newVillage);
+    const int64_t townshipCursor = pullCursor(township);
+    std::set<std::string> family;
+    for (const auto &r : pullAll(oldVillage, 1000)) {
+        if (r.householdId == "hh-0001")
+            family.insert(r.id);
+    }
+    QVERIFY(family.size() >= 2); // the household and at least one member
+
+    auto move =
+        makeMutation("dev-t", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"regionCode", kVillage2}});
+    move.baseVersion = serverRecord("household", "hh-0001").version;
+    auto response = push(township, "dev-t", {move});
+    QCOMPARE(response.results[0].status, "applied");
+    QCOMPARE(response.results[0].record.regionCode, kVillage2);
+    for (const auto &id : family) {
+        Record r = serverRecord(id == "hh-0001" ? "household" : "member", id);
+        QCOMPARE(r.regionCode, kVillage2);
+        QVERIFY(r.version > oldCursor);
+    }
+
+    // The new village's tablets get the whole family.
+    auto arriving = call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(newCursor), {}, newVillage);
+    std::set<std::string> arrived;
+    for (const auto &c : arriving.json["changes"].as_array())
+        arrived.insert(std::string(c.as_object().at("id").as_string()));
+    QCOMPARE(arrived, family);
+    QVERIFY(!arriving.json.contains("departed"));
+
+    // The old village's tablets are told to drop it, and the cursor moves past the departures.
+    auto leaving = call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(oldCursor), {}, oldVillage);
+    auto pulled = protocol::PullResponse::fromJson(leaving.json);
+    QVERIFY(pulled.ok());
+    QCOMPARE(pulled->changes.size(), 0u);
+    std::set<std::string> departed;
+    for (const auto &d : pulled->departed)
+        departed.insert(d.id);
+    QCOMPARE(departed, family);
+    QVERIFY(leaving.json["departed"].as_array()[0].as_object()["moved"].as_bool());
+    QVERIFY(pulled->cursor > oldCursor);
+    auto after =
+        call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(pulled->cursor), {}, oldVillage);
+    QVERIFY(!after.json.contains("departed"));
+    QCOMPARE(after.json["changes"].as_array().size(), 0u);
+
+    // Paged with a small limit, a departure still arrives once.
+    std::set<std::string> pagedDeparted;
+    int64_t cursor = 0;
+    for (int page = 0; page < 100; ++page) {
+        auto reply = protocol::PullResponse::fromJson(
+            call(http::verb::get, "/api/v1/pull?limit=5&cursor=" + std::to_string(cursor), {}, oldVillage)
+                .json);
+        QVERIFY(reply.ok());
+        for (const auto &d : reply->departed)
+            QVERIFY(pagedDeparted.insert(d.id).second);
+        cursor = reply->cursor;
+        if (!reply->hasMore)
+            break;
+    }
+    QCOMPARE(pagedDeparted, family);
+
+    // For the township the move stayed inside its scope: records changed, nothing departed.
+    auto inside =
+        call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(townshipCursor), {}, township);
+    QVERIFY(!inside.json.contains("departed"));
+    QCOMPARE(inside.json["changes"].as_array().size(), family.size());
+
+    // A member's history says why it moved.
+    auto history = call(http::verb::get, "/api/v1/history?kind=member&id=hh-0001-m1", {}, newVillage);
+    auto last = history.json["entries"].as_array().back().as_object();
+    QCOMPARE(last["result"].as_object()["status"].as_string(), "moved");
+    QCOMPARE(last["result"].as_object()["cause"].as_string(), "dev-t:1");
+}
+
+void TestSyncApi::editOfDepartedRecordIsKept() {
+    const std::string oldVillage = login("cadre1");
+    const int64_t seen = serverRecord("member", "hh-0001-m1").version;
+    auto move =
+        makeMutation("dev-t", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"regionCode", kVillage2}});
+    move.baseVersion = serverRecord("household", "hh-0001").version;
+    QCOMPARE(push(login("township"), "dev-t", {move}).results[0].status, "applied");
+
+    // The old village's tablet edited the member offline before it learnt of the move: the edit is kept.
+    auto pending =
+        makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001", kVillage1, {{"phone", "13700000000"}});
+    pending.baseVersion = seen;
+    auto response = push(oldVillage, "dev-a", {pending});
+    QCOMPARE(response.results[0].status, "applied");
+    QCOMPARE(serverRecord("member", "hh-0001-m1").regionCode, kVillage2);
+    QCOMPARE(serverRecord("member", "hh-0001-m1").fields.at("phone").as_string(), "13700000000");
+    // A new member added offline joins the household where it now is.
+    auto added = makeMutation("dev-a", 2, "member", "hh-0001-m9", "hh-0001", kVillage1, {{"name", "新成员"}});
+    added.baseVersion = seen;
+    QCOMPARE(push(oldVillage, "dev-a", {added}).results[0].record.regionCode, kVillage2);
+    // But an edit made after the tablet saw the move is outside its scope.
+    auto late =
+        makeMutation("dev-a", 3, "member", "hh-0001-m1", "hh-0001", kVillage1, {{"phone", "13700000001"}});
+    late.baseVersion = serverRecord("member", "hh-0001-m1").version;
+    QCOMPARE(call(http::verb::post, "/api/v1/push", pushBody("dev-a", {late}), oldVillage).status, 403u);
 }
 
 QTEST_GUILESS_MAIN(TestSyncApi)

@@ -123,6 +123,9 @@ MergeDecision mergeMutation(const std::optional<Record> &current, const Mutation
             // between the two would wrongly win.
             if (std::string_view(m.hlc) > stringAt(r.clocks, field)) {
                 r.clocks[field] = m.hlc;
+                // The field's stamp changed here: a device whose base predates this write is concurrent
+                // with it and must compete by stamp, not win as "unchanged since base".
+                r.versions[field] = ctx.newVersion;
                 d.changed = true;
             }
             d.unchanged.emplace_back(field);

@@ -1,3 +1,4 @@
+#include <ruhu/domain/workflow.h>
 #include <ruhu/json/json_fields.h>
 #include <ruhu/sync/protocol.h>
 
@@ -21,6 +22,50 @@ std::vector<std::string> stringsFromJson(const boost::json::object &o, std::stri
             out.emplace_back(v.get_string());
     }
     return out;
+}
+
+boost::json::array intsToJson(const std::vector<int64_t> &items) {
+    boost::json::array a;
+    for (int64_t v : items)
+        a.emplace_back(v);
+    return a;
+}
+
+std::vector<int64_t> intsFromJson(const boost::json::object &o, std::string_view key) {
+    std::vector<int64_t> out;
+    auto it = o.find(key);
+    if (it == o.end() || !it->value().is_array())
+        return out;
+    for (const auto &v : it->value().get_array()) {
+        if (v.is_int64())
+            out.push_back(v.get_int64());
+        else if (v.is_uint64())
+            out.push_back(static_cast<int64_t>(v.get_uint64()));
+    }
+    return out;
+}
+
+// A workflow case's "state" is server-computed for ordinary edits; a device may only propose a
+// transition, which the server checks against the case's current state and the user's role
+// (ruhu/domain/workflow.h). So the declared-field check skips it and only the state name is checked here.
+Result<Mutation> decodeMutation(const boost::json::value &item) {
+    const boost::json::object *o = item.if_object();
+    const boost::json::value *kind = o ? o->if_contains("kind") : nullptr;
+    const boost::json::value *fields = o ? o->if_contains("fields") : nullptr;
+    if (!kind || !kind->is_string() || kind->get_string() != "workflowCase" || !fields ||
+        !fields->is_object() || !fields->get_object().contains("state"))
+        return Mutation::fromJson(item);
+    boost::json::value copy = item;
+    boost::json::object &copyFields = copy.get_object()["fields"].get_object();
+    boost::json::value state = copyFields["state"];
+    copyFields.erase("state");
+    auto m = Mutation::fromJson(copy);
+    if (!m)
+        return m;
+    if (!state.is_string() || !workflow::isState(state.get_string()))
+        return Error{"invalid_field", "流程状态不正确", "state"};
+    m->fields["state"] = state;
+    return m;
 }
 
 Result<const boost::json::object *> asObject(const boost::json::value &json) {
@@ -98,8 +143,10 @@ boost::json::value PushRequest::toJson() const {
     list.reserve(mutations.size());
     for (const auto &m : mutations)
         list.push_back(m.toJson());
-    return boost::json::object{
-        {"protocol", kVersion}, {"deviceId", deviceId}, {"mutations", std::move(list)}};
+    boost::json::object o{{"protocol", kVersion}, {"deviceId", deviceId}, {"mutations", std::move(list)}};
+    if (!skippedSeqs.empty())
+        o["skippedSeqs"] = intsToJson(skippedSeqs);
+    return o;
 }
 
 Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
@@ -120,7 +167,7 @@ Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
     r.mutations.reserve((*list)->size());
     size_t index = 0;
     for (const auto &item : **list) {
-        auto m = Mutation::fromJson(item);
+        auto m = decodeMutation(item);
         if (!m) {
             Error e = m.error();
             e.field = "mutations[" + std::to_string(index) + "]" + (e.field.empty() ? "" : "." + e.field);
@@ -131,6 +178,17 @@ Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
                          "mutations[" + std::to_string(index) + "].deviceId"};
         r.mutations.push_back(std::move(*m));
         ++index;
+    }
+    if (auto it = (*o)->find("skippedSeqs"); it != (*o)->end()) {
+        if (!it->value().is_array())
+            return Error{"bad_request", "skippedSeqs 应为整数数组", "skippedSeqs"};
+        for (const auto &v : it->value().get_array()) {
+            if (!v.is_int64() || v.get_int64() <= 0)
+                return Error{"bad_request", "skippedSeqs 应为正整数数组", "skippedSeqs"};
+            r.skippedSeqs.push_back(v.get_int64());
+        }
+        if (r.skippedSeqs.size() > kMaxPushMutations * 2)
+            return Error{"batch_too_large", "skippedSeqs 过长", "skippedSeqs"};
     }
     return r;
 }
@@ -143,6 +201,12 @@ boost::json::value PushResult::toJson() const {
         o["message"] = message;
     if (!supersededFields.empty())
         o["supersededFields"] = stringsToJson(supersededFields);
+    if (!queuedFields.empty())
+        o["queuedFields"] = stringsToJson(queuedFields);
+    if (!reviewIds.empty())
+        o["reviewIds"] = intsToJson(reviewIds);
+    if (!refusedFields.empty())
+        o["refusedFields"] = stringsToJson(refusedFields);
     if (hasRecord)
         o["record"] = record.toJson();
     return o;
@@ -164,6 +228,9 @@ Result<PushResult> PushResult::fromJson(const boost::json::value &json) {
     r.code = optionalString(**o, "code");
     r.message = optionalString(**o, "message");
     r.supersededFields = stringsFromJson(**o, "supersededFields");
+    r.queuedFields = stringsFromJson(**o, "queuedFields");
+    r.reviewIds = intsFromJson(**o, "reviewIds");
+    r.refusedFields = stringsFromJson(**o, "refusedFields");
     if (auto it = (*o)->find("record"); it != (*o)->end()) {
         auto rec = Record::fromJson(it->value());
         if (!rec)
@@ -178,7 +245,10 @@ boost::json::value PushResponse::toJson() const {
     boost::json::array list;
     for (const auto &r : results)
         list.push_back(r.toJson());
-    return boost::json::object{{"results", std::move(list)}, {"serverTimeMs", serverTimeMs}};
+    boost::json::object o{{"results", std::move(list)}, {"serverTimeMs", serverTimeMs}};
+    if (!missingSeqs.empty())
+        o["missingSeqs"] = intsToJson(missingSeqs);
+    return o;
 }
 
 Result<PushResponse> PushResponse::fromJson(const boost::json::value &json) {
@@ -190,6 +260,7 @@ Result<PushResponse> PushResponse::fromJson(const boost::json::value &json) {
         return list.error();
     PushResponse r;
     r.serverTimeMs = optionalInt(**o, "serverTimeMs");
+    r.missingSeqs = intsFromJson(**o, "missingSeqs");
     for (const auto &item : **list) {
         auto res = PushResult::fromJson(item);
         if (!res)
@@ -203,10 +274,17 @@ boost::json::value PullResponse::toJson() const {
     boost::json::array list;
     for (const auto &c : changes)
         list.push_back(c.toJson());
-    return boost::json::object{{"changes", std::move(list)},
-                               {"cursor", cursor},
-                               {"hasMore", hasMore},
-                               {"serverTimeMs", serverTimeMs}};
+    boost::json::object o{{"changes", std::move(list)},
+                          {"cursor", cursor},
+                          {"hasMore", hasMore},
+                          {"serverTimeMs", serverTimeMs}};
+    if (!departed.empty()) {
+        boost::json::array gone;
+        for (const auto &d : departed)
+            gone.push_back(boost::json::object{{"kind", d.kind}, {"id", d.id}, {"moved", true}});
+        o["departed"] = std::move(gone);
+    }
+    return o;
 }
 
 Result<PullResponse> PullResponse::fromJson(const boost::json::value &json) {
@@ -228,6 +306,13 @@ Result<PullResponse> PullResponse::fromJson(const boost::json::value &json) {
         if (!rec)
             return rec.error();
         r.changes.push_back(std::move(*rec));
+    }
+    if (auto it = (*o)->find("departed"); it != (*o)->end() && it->value().is_array()) {
+        for (const auto &v : it->value().get_array()) {
+            if (v.is_object())
+                r.departed.push_back(
+                    Departure{optionalString(v.get_object(), "kind"), optionalString(v.get_object(), "id")});
+        }
     }
     return r;
 }

@@ -49,19 +49,26 @@ struct LoginResponse {
 struct PushRequest {
     std::string deviceId;
     std::vector<Mutation> mutations;
+    // Optional: sequence numbers this device will never send (mutations it set aside as rejected after a
+    // 400/403), so the server stops reporting them as missing.
+    std::vector<int64_t> skippedSeqs;
     boost::json::value toJson() const;
     // Validates every mutation; the first bad one is reported with its index and field.
     static Result<PushRequest> fromJson(const boost::json::value &json);
 };
 
-// Per-mutation result. status: "applied" | "merged" (some fields kept a newer value) | "duplicate"
-// (already applied earlier; the effect is not repeated) | "rejected" (code + message say why).
+// Per-mutation result. status: "applied" | "merged" (some fields kept a newer value or were refused) |
+// "queued" (a clash on a review-required field or a delete/edit race waits for a reviewer; reviewIds) |
+// "duplicate" (already applied earlier; the effect is not repeated) | "rejected" (code + message say why).
 struct PushResult {
     std::string mutationId;
     std::string status;
     std::string code;
     std::string message;
     std::vector<std::string> supersededFields;
+    std::vector<std::string> queuedFields;  // held for review ("_delete" for a delete/edit race)
+    std::vector<int64_t> reviewIds;         // the review-queue entries this mutation opened
+    std::vector<std::string> refusedFields; // immutable or server-computed fields it may not change
     bool hasRecord = false;
     Record record; // the server's record after this mutation, so the device converges without a pull
     boost::json::value toJson() const;
@@ -71,13 +78,24 @@ struct PushResult {
 struct PushResponse {
     std::vector<PushResult> results;
     int64_t serverTimeMs = 0;
+    // Sequence numbers of this device the server has not seen (below the highest it has), at most 100:
+    // the device should send them again (or list them in skippedSeqs if they will never come).
+    std::vector<int64_t> missingSeqs;
     boost::json::value toJson() const;
     static Result<PushResponse> fromJson(const boost::json::value &json);
 };
 
+// A record that left the puller's scope (its household moved to another village): the device drops it
+// once its own unsynced edits of it are pushed.
+struct Departure {
+    std::string kind;
+    std::string id;
+};
+
 struct PullResponse {
-    std::vector<Record> changes; // records changed after the cursor, in version order
-    int64_t cursor = 0;          // pass back as ?cursor= to continue
+    std::vector<Record> changes;     // records changed after the cursor, in version order
+    std::vector<Departure> departed; // records that moved out of the scope after the cursor
+    int64_t cursor = 0;              // pass back as ?cursor= to continue
     bool hasMore = false;
     int64_t serverTimeMs = 0;
     boost::json::value toJson() const;

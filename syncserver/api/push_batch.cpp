@@ -1,0 +1,304 @@
+#include "push_batch.h"
+
+#include "household_move.h"
+#include "review_queue.h"
+#include "scope.h"
+#include "sequence_gaps.h"
+#include "server_mutation.h"
+
+#include <ruhu/domain/workflow.h>
+#include <ruhu/json/canonical_json.h>
+#include <ruhu/model/schema.h>
+#include <ruhu/sync/merge_engine.h>
+
+namespace ruhu::server {
+namespace {
+
+using Tx = CentralStore::WriteTransaction;
+
+Error forbiddenArea(size_t index, const std::string &regionCode) {
+    return Error{"forbidden_area",
+                 "第" + std::to_string(index + 1) + "条变更的地区（" + regionCode +
+                     "）不在您的工作范围内，本批变更均未保存",
+                 "mutations[" + std::to_string(index) + "].regionCode"};
+}
+
+// Where a mutation would put its record: its envelope's region and, for a household, the region field
+// it may be moving the household to. Both must be inside the user's scope.
+std::optional<std::string> regionOutsideScope(const Mutation &m, const std::vector<std::string> &scope) {
+    if (!inScope(m.regionCode, scope))
+        return m.regionCode;
+    if (auto it = m.fields.find("regionCode");
+        it != m.fields.end() && it->value().is_string() && !inScope(it->value().get_string(), scope))
+        return std::string(it->value().get_string());
+    return std::nullopt;
+}
+
+// A record whose household moved out of the user's scope after the device's base: the device edited it
+// while it was still the user's, so the edit is taken (the record stays where it now is).
+Result<bool> departedAfterBase(Tx &tx, const std::string &kind, const std::string &id, int64_t baseVersion,
+                               const std::vector<std::string> &scope) {
+    auto departures = tx.departuresOf(kind, id);
+    if (!departures)
+        return departures.error();
+    for (const auto &d : *departures) {
+        if (d.version > baseVersion && inScope(d.oldRegion, scope))
+            return true;
+    }
+    return false;
+}
+
+boost::json::array toJsonArray(const std::vector<std::string> &items) {
+    boost::json::array a;
+    for (const auto &s : items)
+        a.emplace_back(s);
+    return a;
+}
+
+std::string fieldLabels(const std::string &kindName, const std::vector<std::string> &fields) {
+    const RecordKind *kind = findRecordKind(kindName);
+    std::string text;
+    for (const auto &f : fields) {
+        const FieldSpec *spec = kind ? kind->field(f) : nullptr;
+        text += (text.empty() ? "" : "、") + (f == kDeleteField ? std::string("删除")
+                                              : spec            ? spec->label
+                                                                : f);
+    }
+    return text;
+}
+
+// The already-applied twin of a mutation: its record as it stands now, effect not repeated.
+Result<protocol::PushResult> duplicateResult(Tx &tx, const Mutation &m, const AppliedMutation &applied) {
+    std::string kind = applied.kind.empty() ? m.kind : applied.kind;
+    std::string recordId = applied.recordId.empty() ? m.recordId : applied.recordId;
+    protocol::PushResult result;
+    result.mutationId = m.id;
+    result.status = "duplicate";
+    auto record = tx.findRecord(kind, recordId);
+    if (!record)
+        return record.error();
+    if (*record) {
+        result.hasRecord = true;
+        result.record = forDevice(std::move(**record));
+    }
+    return result;
+}
+
+// A new member (income sheet, …) belongs where its household now is, even if the device still had the
+// household in its old village.
+Result<std::string> regionForNewRecord(Tx &tx, const Mutation &m, const std::vector<std::string> &scope) {
+    if (m.kind == "household")
+        return m.regionCode;
+    auto household = tx.findRecord("household", m.householdId);
+    if (!household)
+        return household.error();
+    if (!*household || (*household)->regionCode == m.regionCode)
+        return m.regionCode;
+    if (inScope((*household)->regionCode, scope))
+        return (*household)->regionCode;
+    auto departed = departedAfterBase(tx, "household", m.householdId, m.baseVersion, scope);
+    if (!departed)
+        return departed.error();
+    return *departed ? (*household)->regionCode : m.regionCode;
+}
+
+class BatchApplier {
+public:
+    BatchApplier(Tx &tx, const UserAccount &user, const ApiContext &context, int64_t nowMs)
+        : m_tx(tx)
+        , m_user(user)
+        , m_context(context)
+        , m_nowMs(nowMs) {}
+
+    Result<protocol::PushResult> apply(size_t index, const Mutation &m);
+
+private:
+    Result<protocol::PushResult> reject(const Mutation &m, const std::optional<Record> &current,
+                                        const Error &why);
+    Status finishHistory(const Mutation &m, const protocol::PushResult &result, const MergeDecision &d);
+
+    Tx &m_tx;
+    const UserAccount &m_user;
+    const ApiContext &m_context;
+    int64_t m_nowMs;
+};
+
+Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m) {
+    const auto &scope = m_user.scope;
+    if (auto outside = regionOutsideScope(m, scope))
+        return forbiddenArea(index, *outside);
+    auto found = m_tx.findRecord(m.kind, m.recordId);
+    if (!found)
+        return found.error();
+    std::optional<Record> current = std::move(*found);
+    if (current && !inScope(current->regionCode, scope)) {
+        auto departed = departedAfterBase(m_tx, m.kind, m.recordId, m.baseVersion, scope);
+        if (!departed)
+            return departed.error();
+        if (!*departed)
+            return forbiddenArea(index, current->regionCode);
+    }
+
+    auto applied = m_tx.findApplied(m.id);
+    if (!applied)
+        return applied.error();
+    if (*applied)
+        return duplicateResult(m_tx, m, **applied);
+
+    Mutation effective = m;
+    if (current) {
+        backfillVersions(*current);
+    } else {
+        auto region = regionForNewRecord(m_tx, m, scope);
+        if (!region)
+            return region.error();
+        effective.regionCode = *region;
+    }
+
+    // A workflow case's state moves only along the §7.2 table, from the state it has now.
+    std::optional<std::string> proposedState;
+    std::string fromState;
+    if (m.kind == "workflowCase") {
+        if (auto it = effective.fields.find("state"); it != effective.fields.end()) {
+            proposedState = it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+            effective.fields.erase(it);
+            if (current) {
+                if (auto s = current->fields.find("state");
+                    s != current->fields.end() && s->value().is_string())
+                    fromState = s->value().get_string();
+            }
+            if (auto allowed = workflow::checkTransition(fromState, *proposedState, m_user.role); !allowed)
+                return reject(m, current, allowed.error());
+        }
+    }
+
+    auto newVersion = m_tx.peekVersion();
+    if (!newVersion)
+        return newVersion.error();
+    MergeDecision d =
+        mergeMutation(current, effective, MergeContext{m_nowMs, m_context.maxClockAheadMs, *newVersion});
+    if (proposedState && *proposedState != fromState && !d.deleteConflict) {
+        d.record.fields["state"] = *proposedState;
+        d.record.clocks["state"] = m.hlc;
+        d.record.versions["state"] = *newVersion;
+        d.applied.emplace_back("state");
+        d.changed = true;
+    }
+
+    if (d.changed) {
+        auto version = m_tx.nextVersion();
+        if (!version)
+            return version.error();
+        d.record.version = *version;
+        if (auto st = m_tx.putRecord(d.record); !st)
+            return st.error();
+        if (m.kind == "household" && current && current->regionCode != d.record.regionCode) {
+            if (auto st =
+                    moveHouseholdRecords(m_tx, d.record, current->regionCode, m.id, m_user.username, m_nowMs);
+                !st)
+                return st.error();
+        }
+    }
+
+    protocol::PushResult result;
+    result.mutationId = m.id;
+    result.status = d.status();
+    result.supersededFields = d.superseded;
+    result.refusedFields = d.refused;
+    for (const auto &conflict : d.conflicts) {
+        auto id = m_tx.putReview(reviewForConflict(m, d.record, conflict, m_nowMs));
+        if (!id)
+            return id.error();
+        result.queuedFields.push_back(conflict.field);
+        result.reviewIds.push_back(*id);
+    }
+    if (d.deleteConflict) {
+        auto id = m_tx.putReview(reviewForDeleteConflict(m, d.record, m_nowMs));
+        if (!id)
+            return id.error();
+        result.queuedFields.push_back(kDeleteField);
+        result.reviewIds.push_back(*id);
+    }
+    if (result.status == "rejected") {
+        result.code = "field_refused";
+        result.message = fieldLabels(m.kind, d.refused) + "不能修改（已签署或由服务器计算）";
+    } else if (d.clockAhead) {
+        result.code = "clock_ahead";
+        result.message = "本机时间与服务器相差过大，请校正平板时间";
+    } else if (result.status == "queued") {
+        result.message = fieldLabels(m.kind, result.queuedFields) +
+                         "与他人的修改冲突，已提交乡镇审核，审核结果会同步回本机";
+    }
+    result.hasRecord = true;
+    result.record = forDevice(d.record);
+    if (auto st = finishHistory(m, result, d); !st)
+        return st.error();
+    return result;
+}
+
+Result<protocol::PushResult> BatchApplier::reject(const Mutation &m, const std::optional<Record> &current,
+                                                  const Error &why) {
+    protocol::PushResult result;
+    result.mutationId = m.id;
+    result.status = "rejected";
+    result.code = why.code;
+    result.message = why.message;
+    if (current) {
+        result.hasRecord = true;
+        result.record = forDevice(*current);
+    }
+    MergeDecision nothing;
+    if (current)
+        nothing.record = *current;
+    if (auto st = finishHistory(m, result, nothing); !st)
+        return st.error();
+    return result;
+}
+
+Status BatchApplier::finishHistory(const Mutation &m, const protocol::PushResult &result,
+                                   const MergeDecision &d) {
+    boost::json::array reviewIds;
+    for (int64_t id : result.reviewIds)
+        reviewIds.emplace_back(id);
+    boost::json::object history{{"status", result.status},
+                                {"version", result.hasRecord ? result.record.version : 0},
+                                {"appliedFields", toJsonArray(d.applied)},
+                                {"unchangedFields", toJsonArray(d.unchanged)},
+                                {"supersededFields", toJsonArray(result.supersededFields)},
+                                {"queuedFields", toJsonArray(result.queuedFields)},
+                                {"refusedFields", toJsonArray(result.refusedFields)},
+                                {"reviewIds", std::move(reviewIds)},
+                                {"user", m_user.username}};
+    if (!result.code.empty())
+        history["code"] = result.code;
+    if (!result.message.empty())
+        history["message"] = result.message;
+    return putHistory(m_tx, m, m.toJson().as_object(), history, m_nowMs);
+}
+
+} // namespace
+
+Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const UserAccount &user,
+                                   const ApiContext &context, int64_t nowMs) {
+    auto tx = context.store.beginWrite();
+    if (!tx)
+        return tx.error();
+    BatchApplier applier(**tx, user, context, nowMs);
+    PushOutcome outcome;
+    outcome.results.reserve(push.mutations.size());
+    for (size_t i = 0; i < push.mutations.size(); ++i) {
+        auto result = applier.apply(i, push.mutations[i]);
+        if (!result)
+            return result.error();
+        outcome.results.push_back(std::move(*result));
+    }
+    auto missing = updateSequenceGaps(**tx, push.deviceId, push.skippedSeqs);
+    if (!missing)
+        return missing.error();
+    outcome.missingSeqs = std::move(*missing);
+    if (auto st = (*tx)->commit(); !st)
+        return st.error();
+    return outcome;
+}
+
+} // namespace ruhu::server

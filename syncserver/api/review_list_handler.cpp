@@ -1,0 +1,72 @@
+#include "auth.h"
+#include "handlers.h"
+#include "query.h"
+#include "replies.h"
+#include "review_queue.h"
+
+#include <algorithm>
+
+namespace ruhu::server {
+namespace {
+
+inline constexpr size_t kDefaultReviewLimit = 100;
+inline constexpr size_t kMaxReviewLimit = 1000;
+
+struct ReviewQuery {
+    std::string status = "open";
+    int64_t cursor = 0;
+    size_t limit = kDefaultReviewLimit;
+};
+
+Result<ReviewQuery> parseReviewQuery(std::string_view target) {
+    auto params = queryParams(target);
+    if (!params)
+        return params.error();
+    ReviewQuery query;
+    if (auto it = params->find("status"); it != params->end()) {
+        if (it->second != "open" && it->second != "resolved" && it->second != "all")
+            return Error{"bad_request", "status 应为 open、resolved 或 all", "status"};
+        query.status = it->second;
+    }
+    if (auto it = params->find("cursor"); it != params->end()) {
+        auto value = parseNonNegative(it->second);
+        if (!value)
+            return Error{"bad_request", "cursor 应为非负整数", "cursor"};
+        query.cursor = *value;
+    }
+    if (auto it = params->find("limit"); it != params->end()) {
+        auto value = parseNonNegative(it->second);
+        if (!value || *value == 0)
+            return Error{"bad_request", "limit 应为正整数", "limit"};
+        query.limit = static_cast<size_t>(std::min<int64_t>(*value, kMaxReviewLimit));
+    }
+    return query;
+}
+
+} // namespace
+
+// GET /api/v1/reviews: the review queue inside the user's scope, any role (a cadre sees what waits).
+ApiReply handleReviews(const Request &request, const ApiContext &context) {
+    auto user = authenticate(request, context);
+    if (!user)
+        return errorReply(user.error());
+    ApiReply reply;
+    auto query = parseReviewQuery(std::string_view(request.target().data(), request.target().size()));
+    if (!query) {
+        reply = errorReply(query.error());
+    } else if (auto page = context.store.reviews(user->scope, query->status, query->cursor, query->limit);
+               !page) {
+        reply = errorReply(page.error());
+    } else {
+        boost::json::array list;
+        for (const auto &review : page->reviews)
+            list.push_back(reviewToJson(review));
+        const int64_t cursor = page->reviews.empty() ? query->cursor : page->reviews.back().id;
+        reply = jsonReply(boost::json::object{
+            {"reviews", std::move(list)}, {"cursor", cursor}, {"hasMore", page->hasMore}});
+    }
+    reply.user = user->username;
+    return reply;
+}
+
+} // namespace ruhu::server

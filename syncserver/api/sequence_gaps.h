@@ -1,0 +1,18 @@
+#pragma once
+
+#include "../storage/central_store.h"
+
+#include <vector>
+
+namespace ruhu::server {
+
+inline constexpr size_t kMaxMissingSeqs = 100;
+
+// After a push: records the seqs the device declared skipped, advances the device's contiguous mark over
+// every seq seen (applied, duplicate or skipped) and returns the gaps below the highest seq seen, at most
+// kMaxMissingSeqs, lowest first.
+Result<std::vector<int64_t>> updateSequenceGaps(CentralStore::WriteTransaction &tx,
+                                                const std::string &deviceId,
+                                                const std::vector<int64_t> &skippedSeqs);
+
+} // namespace ruhu::server
