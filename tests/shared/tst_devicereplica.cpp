@@ -209,6 +209,31 @@ private Q_SLOTS:
         QCOMPARE(local->version, version);
     }
 
+    void departedRecordLeavesOnlyAfterItsEditsArePushed() {
+        QTemporaryDir dir;
+        ruhu::ManualClock clock(1700000000000);
+        auto replica = openReplica(dir, clock);
+        std::map<std::string, ruhu::Record> server;
+        int64_t version = 0;
+        QVERIFY(replica
+                    ->edit("household", "hh-1", "hh-1", kVillage,
+                           {{"regionCode", kVillage}, {"householdType", "一般农户"}, {"address", "一号"}})
+                    .ok());
+        QVERIFY(replica->applyPushResponse(serverAccepts(replica->nextPushBatch(100), server, version)).ok());
+        QVERIFY(replica->edit("household", "hh-1", "hh-1", kVillage, {{"address", "离开前的修改"}}).ok());
+
+        ruhu::protocol::PullResponse pull;
+        pull.departed.push_back({"household", "hh-1"});
+        pull.cursor = version + 1;
+        QVERIFY(replica->applyPull(pull).ok());
+        QVERIFY(replica->record("household", "hh-1")); // still here: an edit is unsynced
+        QCOMPARE(replica->pendingCount(), int64_t(1));
+
+        QVERIFY(replica->applyPushResponse(serverAccepts(replica->nextPushBatch(100), server, version)).ok());
+        QVERIFY(!replica->record("household", "hh-1")); // pushed, so it may go
+        QCOMPARE(std::string(server["hh-1"].fields["address"].as_string()), std::string("离开前的修改"));
+    }
+
     void rejectedEditIsSetAsideAndRecordRestored() {
         QTemporaryDir dir;
         ruhu::ManualClock clock(1700000000000);

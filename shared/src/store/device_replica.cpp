@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS outbox(
     state TEXT NOT NULL DEFAULT 'pending', code TEXT NOT NULL DEFAULT '', message TEXT NOT NULL DEFAULT '',
     body BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS outbox_by_record ON outbox(kind, record_id, state);
+CREATE TABLE IF NOT EXISTS departures(kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY(kind, id));
 CREATE TABLE IF NOT EXISTS areas(code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, parent TEXT NOT NULL);
 )sql";
 
@@ -544,6 +545,8 @@ Status DeviceReplica::applyPushResponse(const protocol::PushResponse &response) 
         m_hlc->observe(HlcStamp{response.serverTimeMs, 0, "server"});
     if (auto st = setMeta("hlc", m_hlc->last().encode()); !st)
         return st;
+    if (auto st = dropDeparted(); !st)
+        return st;
     return tx.commit();
 }
 
@@ -573,8 +576,8 @@ Status DeviceReplica::markRejected(const std::string &mutationId, const std::str
 
 std::vector<RejectedMutation> DeviceReplica::queuedForReview() const {
     std::vector<RejectedMutation> out;
-    auto stmt = m_db.prepare(
-        "SELECT id, kind, record_id, code, message FROM outbox WHERE state = 'done' AND code = 'queued' ORDER BY seq");
+    auto stmt = m_db.prepare("SELECT id, kind, record_id, code, message FROM outbox WHERE state = 'done' AND "
+                             "code = 'queued' ORDER BY seq");
     if (!stmt)
         return out;
     while (stmt->step())
@@ -603,10 +606,28 @@ Status DeviceReplica::applyPull(const protocol::PullResponse &response) {
     sql::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
+    auto depart = m_db.prepare("INSERT OR IGNORE INTO departures(kind, id) VALUES(?, ?)");
+    if (!depart)
+        return depart.error();
+    for (const auto &d : response.departed) {
+        depart->reset();
+        depart->bind(1, d.kind).bind(2, d.id);
+        if (auto st = depart->run(); !st)
+            return st;
+    }
+    auto stay = m_db.prepare("DELETE FROM departures WHERE kind = ? AND id = ?");
+    if (!stay)
+        return stay.error();
     for (const Record &serverRecord : response.changes) {
+        stay->reset();
+        stay->bind(1, serverRecord.kind).bind(2, serverRecord.id); // back in scope
+        if (auto st = stay->run(); !st)
+            return st;
         if (auto st = storeServerRecord(serverRecord); !st)
             return st;
     }
+    if (auto st = dropDeparted(); !st)
+        return st;
     if (response.cursor > cursor()) {
         if (auto st = setMeta("cursor", std::to_string(response.cursor)); !st)
             return st;
@@ -614,6 +635,16 @@ Status DeviceReplica::applyPull(const protocol::PullResponse &response) {
     if (auto st = setMeta("hlc", m_hlc->last().encode()); !st)
         return st;
     return tx.commit();
+}
+
+Status DeviceReplica::dropDeparted() {
+    // A record that left this tablet's area goes only once none of its edits is waiting to be pushed.
+    return m_db.exec(
+        "DELETE FROM records WHERE EXISTS (SELECT 1 FROM departures d WHERE d.kind = records.kind "
+        "AND d.id = records.id) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = records.kind "
+        "AND o.record_id = records.id AND o.state = 'pending'); "
+        "DELETE FROM departures WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = departures.kind "
+        "AND r.id = departures.id)");
 }
 
 int64_t DeviceReplica::lastSyncMs() const {

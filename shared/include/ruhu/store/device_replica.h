@@ -91,6 +91,7 @@ public:
     std::vector<RejectedMutation> queuedForReview() const;
 
     // Pull. Server records are applied, then this device's unsynced edits are kept on top of them.
+    // Records that departed the scope (household moved away) are dropped once their edits are pushed.
     int64_t cursor() const;
     Status applyPull(const protocol::PullResponse &response);
 
@@ -110,6 +111,7 @@ private:
     Status rebasePending(Record &serverRecord);
     Status storeServerRecord(Record server);
     Status writeServerBase(const Record &server);
+    Status dropDeparted();
     Status recomputeFromBase(const std::string &kind, const std::string &id);
 
     mutable sql::Database m_db;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <ruhu/result.h>
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ruhu::evidence {
+
+// One sampled point of a handwritten signature, in canvas pixels; t in ms since the first pen-down.
+struct StrokePoint {
+    double x = 0;
+    double y = 0;
+    std::int64_t t = 0;
+    std::optional<double> pressure; // 0..1 when the pen reports it
+};
+
+// Stroke format "v1": the pen path as captured (dynamic handwriting is treated as biometric-like,
+// sensitive data). Canonical form: {"canvas":{"dpi","h","w"},"data":[[{"p"?,"t","x","y"}...]...],
+// "format":"v1"} written by toCanonicalJson.
+struct SignatureStrokes {
+    std::string format = "v1";
+    int canvasWidth = 0;
+    int canvasHeight = 0;
+    int dpi = 0;
+    std::vector<std::vector<StrokePoint>> strokes;
+};
+
+boost::json::value strokesToJson(const SignatureStrokes &strokes);
+Result<SignatureStrokes> strokesFromJson(const boost::json::value &value);
+
+// Canonical serialisation and its SHA-256 (lowercase hex).
+std::string canonicalStrokes(const SignatureStrokes &strokes);
+std::string strokesSha256(const SignatureStrokes &strokes);
+
+// At least one stroke with points; finite coordinates inside the canvas; t not decreasing within a
+// stroke; pressure in 0..1. `field` prefixes the error's field path.
+Status validateStrokes(const SignatureStrokes &strokes, const std::string &field);
+
+} // namespace ruhu::evidence
