@@ -234,6 +234,28 @@ private Q_SLOTS:
         QCOMPARE(std::string(server["hh-1"].fields["address"].as_string()), std::string("离开前的修改"));
     }
 
+    void cadreProposesWorkflowStepsButCannotApprove() {
+        QTemporaryDir dir;
+        ruhu::ManualClock clock(1700000000000);
+        auto replica = openReplica(dir, clock);
+        ruhu::protocol::LoginResponse login;
+        login.token = "t";
+        login.username = "cadre1";
+        login.role = "village";
+        QVERIFY(replica->saveSession(login).ok());
+        auto lead = replica->edit("workflowCase", "wf-1", "hh-1", kVillage,
+                                  {{"state", "LEAD"}, {"householdId", "hh-1"}, {"caseType", "识别"}});
+        QVERIFY2(lead.ok(), lead.ok() ? "" : lead.error().message.c_str());
+        QVERIFY(replica->edit("workflowCase", "wf-1", "hh-1", kVillage, {{"state", "TRIAGED"}}).ok());
+        auto approve =
+            replica->edit("workflowCase", "wf-1", "hh-1", kVillage, {{"state", "TOWNSHIP_APPROVED"}});
+        QVERIFY(!approve.ok());
+        QCOMPARE(QString::fromStdString(approve.error().code), QStringLiteral("invalid_transition"));
+        QCOMPARE(replica->pendingCount(), int64_t(2));
+        auto bogus = replica->edit("workflowCase", "wf-1", "hh-1", kVillage, {{"state", "DONE"}});
+        QVERIFY(!bogus.ok());
+    }
+
     void rejectedEditIsSetAsideAndRecordRestored() {
         QTemporaryDir dir;
         ruhu::ManualClock clock(1700000000000);

@@ -1,5 +1,6 @@
 #include "sealed_box.h"
 
+#include <ruhu/domain/workflow.h>
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/model/id_number.h>
 #include <ruhu/model/schema.h>
@@ -385,13 +386,35 @@ Result<Record> DeviceReplica::edit(const std::string &kindName, const std::strin
     boost::json::object fields = input;
     if (kindName == "member")
         deriveMemberFields(fields);
-    if (auto st = validateFields(*kind, fields); !st)
+    // A workflow case's state is a proposal the server rules on; the other fields are checked as declared.
+    boost::json::object declared = fields;
+    std::optional<std::string> proposedState;
+    if (kindName == "workflowCase" && declared.contains("state")) {
+        const auto &state = declared["state"];
+        if (!state.is_string() || !workflow::isState(state.get_string()))
+            return Error{"invalid_field", "流程状态不正确", "state"};
+        proposedState = std::string(state.get_string());
+        declared.erase("state");
+    }
+    if (auto st = validateFields(*kind, declared); !st)
         return st.error();
 
     sql::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
     auto current = readRecord(kindName, recordId);
+    if (proposedState) {
+        // Same rule as the server, against what this tablet knows, so the cadre hears "no" at once.
+        std::string from =
+            current && current->fields.contains("state") && current->fields.at("state").is_string()
+                ? std::string(current->fields.at("state").as_string())
+                : std::string("LEAD");
+        auto s = session();
+        if (!(current == std::nullopt && *proposedState == "LEAD")) {
+            if (auto st = workflow::checkTransition(from, *proposedState, s ? s->role : "village"); !st)
+                return st.error();
+        }
+    }
 
     int64_t seq = std::stoll(meta("nextSeq", "1"));
     Mutation m;
@@ -421,7 +444,7 @@ Result<Record> DeviceReplica::edit(const std::string &kindName, const std::strin
     m.deleteRecord = deleteRecord;
 
     // Re-check the envelope exactly as the server will, so what is accepted here is accepted there.
-    if (auto check = Mutation::fromJson(m.toJson()); !check)
+    if (auto check = protocol::decodeMutation(m.toJson()); !check)
         return check.error();
 
     MergeOutcome merged = applyMutation(current, m);

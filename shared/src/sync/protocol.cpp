@@ -45,6 +45,14 @@ std::vector<int64_t> intsFromJson(const boost::json::object &o, std::string_view
     return out;
 }
 
+Result<const boost::json::object *> asObject(const boost::json::value &json) {
+    if (!json.is_object())
+        return Error{"bad_request", "请求体应为 JSON 对象", ""};
+    return &json.get_object();
+}
+
+} // namespace
+
 // A workflow case's "state" is server-computed for ordinary edits; a device may only propose a
 // transition, which the server checks against the case's current state and the user's role
 // (ruhu/domain/workflow.h). So the declared-field check skips it and only the state name is checked here.
@@ -67,14 +75,6 @@ Result<Mutation> decodeMutation(const boost::json::value &item) {
     m->fields["state"] = state;
     return m;
 }
-
-Result<const boost::json::object *> asObject(const boost::json::value &json) {
-    if (!json.is_object())
-        return Error{"bad_request", "请求体应为 JSON 对象", ""};
-    return &json.get_object();
-}
-
-} // namespace
 
 boost::json::value LoginRequest::toJson() const {
     return boost::json::object{{"username", username}, {"password", password}, {"deviceId", deviceId}};

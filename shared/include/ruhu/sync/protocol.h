@@ -102,6 +102,10 @@ struct PullResponse {
     static Result<PullResponse> fromJson(const boost::json::value &json);
 };
 
+// Decodes one mutation like Mutation::fromJson, except that a workflowCase may carry a proposed "state"
+// (server-computed otherwise): only the state's name is checked here; the server checks the transition.
+Result<Mutation> decodeMutation(const boost::json::value &json);
+
 // Every non-2xx answer carries {code, message}; message is Chinese, fit to show a cadre.
 boost::json::value errorBody(const std::string &code, const std::string &message);
 
