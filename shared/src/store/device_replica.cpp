@@ -478,6 +478,12 @@ int64_t DeviceReplica::pendingCount() const {
 protocol::PushRequest DeviceReplica::nextPushBatch(size_t maxMutations) const {
     protocol::PushRequest request;
     request.deviceId = m_deviceId;
+    // Edits set aside after the server refused their batch never reach it: say so, or it waits for them.
+    if (auto skipped =
+            m_db.prepare("SELECT seq FROM outbox WHERE state = 'rejected' ORDER BY seq DESC LIMIT 100")) {
+        while (skipped->step())
+            request.skippedSeqs.push_back(skipped->columnInt(0));
+    }
     auto stmt = m_db.prepare("SELECT body FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?");
     if (!stmt)
         return request;
