@@ -252,6 +252,8 @@ private Q_SLOTS:
         QVERIFY(!approve.ok());
         QCOMPARE(QString::fromStdString(approve.error().code), QStringLiteral("invalid_transition"));
         QCOMPARE(replica->pendingCount(), int64_t(2));
+        QCOMPARE(replica->nextPushBatch(10).mutations.size(),
+                 size_t(2)); // proposals are pushed like any edit
         auto bogus = replica->edit("workflowCase", "wf-1", "hh-1", kVillage, {{"state", "DONE"}});
         QVERIFY(!bogus.ok());
     }

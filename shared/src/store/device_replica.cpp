@@ -171,10 +171,7 @@ std::optional<DeviceSession> DeviceReplica::session() const {
     if (sodium_hex2bin(sealed.data(), sealed.size(), hex.data(), hex.size(), nullptr, &len, nullptr) != 0)
         return std::nullopt;
     sealed.resize(len);
-    auto plain = openBytes(sealed, m_key);
-    if (!plain)
-        return std::nullopt;
-    auto json = parseJson(*plain);
+    auto json = openJson(sealed, m_key);
     if (!json || !json->is_object())
         return std::nullopt;
     const auto &o = json->get_object();
@@ -210,9 +207,8 @@ Record DeviceReplica::recordFromRow(const sql::Statement &stmt, int c) const {
     r.regionCode = stmt.columnText(c + 3);
     r.version = stmt.columnInt(c + 4);
     r.deleted = stmt.columnInt(c + 5) != 0;
-    auto plain = openBytes(stmt.columnBlob(c + 6), m_key);
-    if (plain) {
-        auto json = parseJson(*plain);
+    {
+        auto json = openJson(stmt.columnBlob(c + 6), m_key);
         if (json && json->is_object()) {
             const auto &o = json->get_object();
             if (auto it = o.find("fields"); it != o.end() && it->value().is_object())
@@ -288,10 +284,7 @@ Status DeviceReplica::recomputeFromBase(const std::string &kind, const std::stri
         return okStatus();
     std::optional<Record> base;
     if (!stmt->columnIsNull(0)) {
-        auto plain = openBytes(stmt->columnBlob(0), m_key);
-        if (!plain)
-            return plain.error();
-        auto json = parseJson(*plain);
+        auto json = openJson(stmt->columnBlob(0), m_key);
         if (!json)
             return json.error();
         auto rec = Record::fromJson(*json);
@@ -489,17 +482,18 @@ protocol::PushRequest DeviceReplica::nextPushBatch(size_t maxMutations) const {
         return request;
     stmt->bind(1, static_cast<int64_t>(maxMutations));
     while (stmt->step()) {
-        auto plain = openBytes(stmt->columnBlob(0), m_key);
-        if (!plain)
-            continue;
-        auto json = parseJson(*plain);
-        if (!json)
-            continue;
-        auto m = Mutation::fromJson(*json);
-        if (m)
+        // An unreadable entry stays pending (and visible in the count) rather than being dropped.
+        if (auto m = openMutation(stmt->columnBlob(0)))
             request.mutations.push_back(std::move(*m));
     }
     return request;
+}
+
+Result<Mutation> DeviceReplica::openMutation(const std::vector<unsigned char> &sealed) const {
+    auto json = openJson(sealed, m_key);
+    if (!json)
+        return json.error();
+    return protocol::decodeMutation(*json);
 }
 
 Status DeviceReplica::rebasePending(Record &record) {
@@ -510,13 +504,7 @@ Status DeviceReplica::rebasePending(Record &record) {
     stmt->bind(1, record.kind).bind(2, record.id);
     std::optional<Record> current = record;
     while (stmt->step()) {
-        auto plain = openBytes(stmt->columnBlob(0), m_key);
-        if (!plain)
-            return plain.error();
-        auto json = parseJson(*plain);
-        if (!json)
-            return json.error();
-        auto m = Mutation::fromJson(*json);
+        auto m = openMutation(stmt->columnBlob(0));
         if (!m)
             return m.error();
         current = applyMutation(current, *m).record;

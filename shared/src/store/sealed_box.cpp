@@ -1,5 +1,7 @@
 #include "sealed_box.h"
 
+#include <ruhu/json/canonical_json.h>
+
 #include <sodium.h>
 
 namespace ruhu {
@@ -23,6 +25,14 @@ Result<std::string> openBytes(const std::vector<unsigned char> &sealed,
             sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data()) != 0)
         return Error{"corrupt", "本机数据校验失败（密钥不符或数据被篡改）", ""};
     return plain;
+}
+
+Result<boost::json::value> openJson(const std::vector<unsigned char> &sealed,
+                                    const std::array<unsigned char, 32> &key) {
+    auto plain = openBytes(sealed, key);
+    if (!plain)
+        return plain.error();
+    return parseJson(*plain);
 }
 
 } // namespace ruhu

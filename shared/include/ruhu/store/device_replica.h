@@ -108,6 +108,7 @@ private:
     std::optional<Record> readRecord(const std::string &kind, const std::string &id) const;
     Status writeRecord(const Record &record);
     Record recordFromRow(const sql::Statement &stmt, int firstCol) const;
+    Result<Mutation> openMutation(const std::vector<unsigned char> &sealed) const;
     Status rebasePending(Record &serverRecord);
     Status storeServerRecord(Record server);
     Status writeServerBase(const Record &server);
