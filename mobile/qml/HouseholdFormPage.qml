@@ -13,8 +13,11 @@ Page {
     property string villageName
     readonly property alias editor: editor
     readonly property alias memberDialog: memberDialog
+    readonly property alias removeDialog: removeDialog
+    readonly property alias assessment: assessment
 
     signal saved()
+    signal incomeSheetRequested(string householdId, string headName)
 
     function save() {
         if (editor.save())
@@ -45,6 +48,17 @@ Page {
             color: Theme.primaryTextSoft
             font.pixelSize: Theme.fontSmall
             Layout.rightMargin: 8
+        }
+        AppButton {
+            objectName: "incomeSheetButton"
+            visible: !editor.isNew
+            text: qsTr("收入核算")
+            font.pixelSize: Theme.fontBody
+            fillColor: Theme.primaryDark
+            textColor: Theme.primaryText
+            outlined: false
+            Layout.preferredHeight: 60
+            onClicked: page.incomeSheetRequested(editor.householdId, editor.headName)
         }
         AppButton {
             objectName: "saveButton"
@@ -190,68 +204,104 @@ Page {
                 }
             }
 
-            // 家庭成员
-            Pane {
+            // 家庭成员 and, below, the rule engine's suggestion
+            ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                padding: 0
-                background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
+                spacing: Theme.spacing
+                Pane {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: editor.isNew
+                    // room for up to three members; the list scrolls beyond that
+                    Layout.preferredHeight: 74 + Math.min(Math.max(editor.members.count, 1), 3) * 92
+                    padding: 0
+                    background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
 
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 0
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: 0
 
-                    RowLayout {
-                        Layout.fillWidth: true
-                        Layout.leftMargin: Theme.margin
-                        Layout.rightMargin: Theme.spacing
-                        Layout.topMargin: 12
-                        Layout.bottomMargin: 8
-                        Label {
-                            text: qsTr("家庭成员（%1人）").arg(editor.members.count)
-                            font.pixelSize: Theme.fontLarge
-                            font.bold: true
-                            color: Theme.text
+                        RowLayout {
                             Layout.fillWidth: true
+                            Layout.leftMargin: Theme.margin
+                            Layout.rightMargin: Theme.spacing
+                            Layout.topMargin: 12
+                            Layout.bottomMargin: 8
+                            Label {
+                                text: qsTr("家庭成员（%1人，计入家庭人口%2人）").arg(editor.members.count)
+                                                                          .arg(editor.members.countedCount)
+                                font.pixelSize: Theme.fontLarge
+                                font.bold: true
+                                color: Theme.text
+                                Layout.fillWidth: true
+                            }
+                            AppButton {
+                                objectName: "addMemberButton"
+                                text: qsTr("添加成员")
+                                icon.source: "icons/add.svg"
+                                highlighted: true
+                                font.pixelSize: Theme.fontBody
+                                Layout.preferredHeight: 56
+                                onClicked: page.openMemberEditor(-1)
+                            }
                         }
-                        AppButton {
-                            objectName: "addMemberButton"
-                            text: qsTr("添加成员")
-                            icon.source: "icons/add.svg"
-                            highlighted: true
-                            font.pixelSize: Theme.fontBody
-                            Layout.preferredHeight: 56
-                            onClicked: page.openMemberEditor(-1)
+                        Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.divider }
+
+                        ListView {
+                            id: memberList
+                            objectName: "memberList"
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            clip: true
+                            model: editor.members
+                            delegate: MemberDelegate {
+                                width: memberList.width
+                                onClicked: page.openMemberEditor(index)
+                                onRemoveRequested: removeDialog.ask(index, name)
+                            }
+                            ScrollBar.vertical: ScrollBar { width: 12 }
+
+                            Label {
+                                anchors.centerIn: parent
+                                visible: memberList.count === 0
+                                horizontalAlignment: Text.AlignHCenter
+                                text: qsTr("还没有家庭成员。\n请先点“添加成员”录入户主。")
+                                color: Theme.textSecondary
+                                font.pixelSize: Theme.fontLarge
+                                lineHeight: 1.3
+                            }
                         }
                     }
-                    Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.divider }
-
-                    ListView {
-                        id: memberList
-                        objectName: "memberList"
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        clip: true
-                        model: editor.members
-                        delegate: MemberDelegate {
-                            width: memberList.width
-                            onClicked: page.openMemberEditor(index)
-                        }
-                        ScrollBar.vertical: ScrollBar { width: 12 }
-
-                        Label {
-                            anchors.centerIn: parent
-                            visible: memberList.count === 0
-                            horizontalAlignment: Text.AlignHCenter
-                            text: qsTr("还没有家庭成员。\n请先点“添加成员”录入户主。")
-                            color: Theme.textSecondary
-                            font.pixelSize: Theme.fontLarge
-                            lineHeight: 1.3
-                        }
+                }
+                Flickable {
+                    id: assessmentFlick
+                    visible: !editor.isNew
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    contentHeight: assessmentPanel.implicitHeight
+                    clip: true
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar { width: 10 }
+                    AssessmentPanel {
+                        id: assessmentPanel
+                        objectName: "householdAssessment"
+                        width: assessmentFlick.width
+                        model: assessment
                     }
                 }
             }
         }
+    }
+
+    AssessmentModel {
+        id: assessment
+        store: LocalStore
+        householdId: editor.householdId
+    }
+
+    RemoveMemberDialog {
+        id: removeDialog
+        onRemoveConfirmed: (row, reason) => editor.removeMember(row, reason)
     }
 
     MemberEditorDialog {

@@ -20,6 +20,9 @@ ApplicationWindow {
         stack.push(householdFormPage, { householdId: householdId, regionCode: regionCode,
                                         villageName: villageName });
     }
+    function openIncomeSheet(householdId, headName) {
+        stack.push(incomeSheetPage, { householdId: householdId, headName: headName });
+    }
     function openSyncPage() {
         if (!stack.currentItem || stack.currentItem.objectName !== "syncStatusPage")
             stack.push(syncStatusPage);
@@ -85,6 +88,14 @@ ApplicationWindow {
         HouseholdFormPage {
             objectName: "householdFormPage"
             onSaved: window.showToast(qsTr("已保存，待同步"))
+            onIncomeSheetRequested: (householdId, headName) => window.openIncomeSheet(householdId, headName)
+        }
+    }
+    Component {
+        id: incomeSheetPage
+        IncomeSheetPage {
+            objectName: "incomeSheetPage"
+            onSaved: window.showToast(qsTr("收入核算已保存，待同步"))
         }
     }
     Component {

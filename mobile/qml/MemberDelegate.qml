@@ -15,6 +15,9 @@ ItemDelegate {
     required property string birthDate
     required property string status
     required property bool isChanged
+    required property bool counted
+
+    signal removeRequested()
 
     height: 92
     leftPadding: Theme.margin
@@ -74,6 +77,13 @@ ItemDelegate {
                     }
                 }
                 Label {
+                    objectName: "countedLabel"
+                    text: row.counted ? qsTr("计入家庭人口") : qsTr("不计入家庭人口")
+                    font.pixelSize: 15
+                    font.bold: !row.counted
+                    color: row.counted ? Theme.success : Theme.warning
+                }
+                Label {
                     visible: row.isChanged
                     text: qsTr("已修改，未保存")
                     font.pixelSize: 15
@@ -88,6 +98,16 @@ ItemDelegate {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
+        }
+        AppButton {
+            objectName: "removeMemberButton"
+            text: qsTr("删除")
+            font.pixelSize: Theme.fontSmall
+            textColor: Theme.error
+            implicitHeight: 48
+            leftPadding: 16
+            rightPadding: 16
+            onClicked: row.removeRequested()
         }
         AppIcon {
             name: "edit"

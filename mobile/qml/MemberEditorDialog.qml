@@ -125,7 +125,20 @@ AppDialog {
                 onActivated: memberEditor.status = currentText
             }
         }
-        Item { Layout.fillWidth: true; Layout.preferredWidth: 1 }
+        LabeledField {
+            label: Schema.label("member", "labor")
+            hint: memberEditor.labor.length > 0 ? "" : qsTr("研判需要：计入家庭人口的成员必填")
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            AppComboBox {
+                objectName: "laborBox"
+                model: Schema.enumValues("member", "labor")
+                currentIndex: model.indexOf(memberEditor.labor)
+                displayText: currentIndex < 0 ? qsTr("请选择") : currentText
+                font.pixelSize: Theme.fontBody
+                onActivated: memberEditor.labor = currentText
+            }
+        }
     }
 
     footer: Item {

@@ -151,6 +151,40 @@ bool HouseholdEditor::removeNewMember(int row) {
     return m_members.removeNew(row);
 }
 
+bool HouseholdEditor::removeMember(int row, const QString &reason) {
+    const auto &drafts = m_members.drafts();
+    if (row < 0 || row >= int(drafts.size()))
+        return false;
+    if (drafts[size_t(row)].isNew)
+        return m_members.removeNew(row);
+    auto *replica = m_store ? m_store->replica() : nullptr;
+    if (!replica || m_householdId.isEmpty()) {
+        setError(tr("本机数据未打开，无法删除"));
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        setError(tr("请填写删除成员的原因"));
+        return false;
+    }
+    const MemberDraft &draft = drafts[size_t(row)];
+    if (isMemberHead(draft)) {
+        setError(tr("不能删除户主，请先把另一名成员设为户主并保存"));
+        return false;
+    }
+    const QString name = draft.fields.value(QStringLiteral("name")).toString();
+    auto result = replica->edit("member", qtjson::toStd(draft.id), qtjson::toStd(m_householdId),
+                                qtjson::toStd(m_regionCode), {}, /*deleteRecord=*/true);
+    if (!result) {
+        setError(tr("删除家庭成员“%1”失败：%2").arg(name, qtjson::plainMessage(result.error().message)));
+        return false;
+    }
+    qInfo("member %s removed: %s", qPrintable(draft.id), qPrintable(reason.trimmed()));
+    m_members.remove(row);
+    setError({});
+    m_store->notifyChanged();
+    return true;
+}
+
 QVariantMap HouseholdEditor::changedHouseholdFields() const {
     QVariantMap changed;
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {

@@ -60,6 +60,10 @@ public:
     // Puts the member dialog's values into the form: row -1 adds a new member.
     Q_INVOKABLE void putMember(int row, const QVariantMap &member);
     Q_INVOKABLE bool removeNewMember(int row);
+    // Removes a member for good, at once and offline: a member added in this form is just dropped; a saved
+    // one is deleted through the replica (a delete mutation). `reason` (e.g. 户籍迁出, 分户, 录入错误) is
+    // required for a saved member and goes to the app log; no record field holds it yet.
+    Q_INVOKABLE bool removeMember(int row, const QString &reason);
     // Validates and saves offline. On failure errorMessage says what to fix, in Chinese.
     Q_INVOKABLE bool save();
 

@@ -47,6 +47,13 @@ void MemberEditor::setStatus(const QString &status) {
     Q_EMIT changed();
 }
 
+void MemberEditor::setLabor(const QString &labor) {
+    if (labor == m_labor)
+        return;
+    m_labor = labor;
+    Q_EMIT changed();
+}
+
 bool MemberEditor::isAcceptable() const {
     return !m_name.trimmed().isEmpty() && (m_idNo.isEmpty() || m_idNoValid);
 }
@@ -57,6 +64,7 @@ void MemberEditor::load(const QVariantMap &member) {
     m_relationToHead = member.value(QStringLiteral("relationToHead")).toString();
     m_idNo = member.value(QStringLiteral("idNo")).toString().toUpper();
     m_status = member.value(QStringLiteral("status"), QStringLiteral("正常")).toString();
+    m_labor = member.value(QStringLiteral("labor")).toString();
     m_nameError.clear();
     m_showRequired = false;
     checkIdNo();
@@ -73,6 +81,8 @@ QVariantMap MemberEditor::toMap() const {
     map.insert(QStringLiteral("relationToHead"), m_relationToHead);
     map.insert(QStringLiteral("idNo"), m_idNo);
     map.insert(QStringLiteral("status"), m_status);
+    if (!m_labor.isEmpty())
+        map.insert(QStringLiteral("labor"), m_labor);
     if (!map.contains(QStringLiteral("idType")))
         map.insert(QStringLiteral("idType"), QStringLiteral("居民身份证"));
     if (!m_sex.isEmpty())

@@ -14,6 +14,8 @@ class MemberEditor : public QObject {
     Q_PROPERTY(QString relationToHead READ relationToHead WRITE setRelationToHead NOTIFY changed)
     Q_PROPERTY(QString idNo READ idNo WRITE setIdNo NOTIFY changed)
     Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY changed)
+    // 劳动技能: the rule engine needs it for every member counted in n.
+    Q_PROPERTY(QString labor READ labor WRITE setLabor NOTIFY changed)
     Q_PROPERTY(QString sex READ sex NOTIFY changed)
     Q_PROPERTY(QString birthDate READ birthDate NOTIFY changed)
     Q_PROPERTY(QString idNoError READ idNoError NOTIFY changed)
@@ -32,6 +34,8 @@ public:
     void setIdNo(const QString &idNo);
     QString status() const { return m_status; }
     void setStatus(const QString &status);
+    QString labor() const { return m_labor; }
+    void setLabor(const QString &labor);
     QString sex() const { return m_sex; }
     QString birthDate() const { return m_birthDate; }
     QString idNoError() const { return m_idNoError; }
@@ -58,6 +62,7 @@ private:
     QString m_relationToHead;
     QString m_idNo;
     QString m_status;
+    QString m_labor;
     QString m_sex;
     QString m_birthDate;
     QString m_idNoError;

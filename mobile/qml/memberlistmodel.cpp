@@ -4,6 +4,8 @@
 
 #include <ruhu/model/id_number.h>
 
+#include <algorithm>
+
 namespace {
 // Filled from the 身份证号 by the replica; never sent as edits of their own.
 bool isDerived(const QString &key) {
@@ -26,16 +28,20 @@ QVariantMap MemberDraft::changedFields() const {
     return changed;
 }
 
+bool MemberDraft::isCounted() const {
+    const QString status = fields.value(QStringLiteral("status")).toString();
+    const QVariant shares = fields.value(QStringLiteral("sharesIncomeExpense"));
+    return (status.isEmpty() || status == QStringLiteral("正常")) && (!shares.isValid() || shares.toBool());
+}
+
 MemberListModel::MemberListModel(QObject *parent)
     : QAbstractListModel(parent) {}
 
 void MemberListModel::setDrafts(std::vector<MemberDraft> drafts) {
-    const int oldCount = rowCount();
     beginResetModel();
     m_drafts = std::move(drafts);
     endResetModel();
-    if (oldCount != rowCount())
-        Q_EMIT countChanged();
+    Q_EMIT countChanged(); // also the counted members
 }
 
 QVariantMap MemberListModel::get(int row) const {
@@ -55,6 +61,7 @@ void MemberListModel::update(int row, const QVariantMap &fields) {
             draft.fields.insert(it.key(), it.value());
     }
     Q_EMIT dataChanged(index(row), index(row));
+    Q_EMIT countChanged(); // the counted members may have changed
 }
 
 int MemberListModel::append(const QString &id, const QVariantMap &fields) {
@@ -81,6 +88,21 @@ bool MemberListModel::removeNew(int row) {
     endRemoveRows();
     Q_EMIT countChanged();
     return true;
+}
+
+bool MemberListModel::remove(int row) {
+    if (row < 0 || row >= rowCount())
+        return false;
+    beginRemoveRows({}, row, row);
+    m_drafts.erase(m_drafts.begin() + row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+    return true;
+}
+
+int MemberListModel::countedCount() const {
+    return int(
+        std::count_if(m_drafts.begin(), m_drafts.end(), [](const MemberDraft &d) { return d.isCounted(); }));
 }
 
 int MemberListModel::rowCount(const QModelIndex &parent) const {
@@ -114,6 +136,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const {
         return draft.isNew;
     case IsChangedRole:
         return draft.isChanged();
+    case CountedRole:
+        return draft.isCounted();
     default:
         return {};
     }
@@ -122,5 +146,6 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const {
 QHash<int, QByteArray> MemberListModel::roleNames() const {
     return {{MemberIdRole, "memberId"},     {NameRole, "name"},   {RelationToHeadRole, "relationToHead"},
             {MaskedIdNoRole, "maskedIdNo"}, {SexRole, "sex"},     {BirthDateRole, "birthDate"},
-            {StatusRole, "status"},         {IsNewRole, "isNew"}, {IsChangedRole, "isChanged"}};
+            {StatusRole, "status"},         {IsNewRole, "isNew"}, {IsChangedRole, "isChanged"},
+            {CountedRole, "counted"}};
 }

@@ -14,6 +14,8 @@ struct MemberDraft {
     QVariantMap original; // as read from the replica; empty for a member added in this form
     bool isNew = false;
 
+    // Counted in n (家庭人口): 成员状态 正常 (死亡/服刑/失踪 are not) and sharing the household's 收支.
+    bool isCounted() const;
     // Fields whose value differs from the saved one (all non-empty fields for a new member).
     QVariantMap changedFields() const;
     bool isChanged() const { return isNew || !changedFields().isEmpty(); }
@@ -25,6 +27,8 @@ class MemberListModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("provided by HouseholdEditor")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // How many members are counted in n (see MemberDraft::isCounted).
+    Q_PROPERTY(int countedCount READ countedCount NOTIFY countChanged)
 public:
     enum Roles {
         MemberIdRole = Qt::UserRole + 1,
@@ -36,6 +40,7 @@ public:
         StatusRole,
         IsNewRole,
         IsChangedRole,
+        CountedRole,
     };
     Q_ENUM(Roles)
 
@@ -53,6 +58,9 @@ public:
     // Drops a member that was added in this form and never saved; saved members are not removed here
     // (their 成员状态 changes instead).
     bool removeNew(int row);
+    // Drops a row whatever its state (after the household editor deleted the saved member).
+    bool remove(int row);
+    int countedCount() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;

@@ -1,0 +1,151 @@
+#include "assessmentmodel.h"
+
+#include "householdassessment.h"
+#include "qtjson.h"
+
+#include <ruhu/domain/money.h>
+
+namespace {
+
+// 元 with two decimals and thousands separators: 650000 分 → "6,500.00".
+QString yuanText(ruhu::domain::Fen fen) {
+    QString text = qtjson::str(ruhu::domain::formatYuan(fen));
+    const int sign = text.startsWith(QLatin1Char('-')) ? 1 : 0;
+    for (int pos = text.indexOf(QLatin1Char('.')) - 3; pos > sign; pos -= 3)
+        text.insert(pos, QLatin1Char(','));
+    return text;
+}
+
+QVariantMap totalsMap(const ruhu::domain::IncomeTotals &t) {
+    const std::pair<const char *, ruhu::domain::Fen> values[] = {
+        {"A1_1", t.A1_1}, {"A1_2", t.A1_2},
+        {"A1_3", t.A1_3}, {"A1", t.A1},
+        {"A2", t.A2},     {"A3_1", t.A3_1},
+        {"A3_2", t.A3_2}, {"A3", t.A3},
+        {"A4_5", t.A4_5}, {"A4_6", t.A4_6},
+        {"A4", t.A4},     {"A", t.A},
+        {"B1", t.B1},     {"B2", t.B2},
+        {"B3", t.B3},     {"B4", t.B4},
+        {"B", t.B},       {"C", t.C},
+        {"D", t.D},       {"E", t.E},
+        {"F1", t.F1},     {"F2", t.F2},
+        {"F3", t.F3},     {"F", t.F},
+        {"D1", t.D1},     {"fixedAssetValue", t.fixedAssetValue}};
+    QVariantMap map;
+    for (const auto &[key, fen] : values)
+        map.insert(QLatin1String(key), yuanText(fen));
+    map.insert(QStringLiteral("n"), t.n);
+    return map;
+}
+
+QStringList codes(const std::vector<int> &numbers, QChar prefix) {
+    QStringList list;
+    for (int k : numbers)
+        list << prefix + QString::number(k);
+    return list;
+}
+
+QStringList toStringList(const std::vector<std::string> &lines) {
+    QStringList list;
+    for (const auto &line : lines)
+        list << qtjson::str(line);
+    return list;
+}
+
+} // namespace
+
+AssessmentModel::AssessmentModel(QObject *parent)
+    : QObject(parent) {}
+
+void AssessmentModel::setStore(LocalStore *store) {
+    if (store == m_store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &LocalStore::changed, this, &AssessmentModel::refresh);
+    Q_EMIT storeChanged();
+    refresh();
+}
+
+void AssessmentModel::setHouseholdId(const QString &id) {
+    if (id == m_householdId)
+        return;
+    m_householdId = id;
+    Q_EMIT householdIdChanged();
+    refresh();
+}
+
+void AssessmentModel::setAssessmentDate(const QString &date) {
+    if (date == m_assessmentDate)
+        return;
+    m_assessmentDate = date;
+    Q_EMIT assessmentDateChanged();
+    refresh();
+}
+
+void AssessmentModel::setDraftSheet(const boost::json::object &sheet) {
+    m_draftSheet = sheet;
+    refresh();
+}
+
+void AssessmentModel::refresh() {
+    using namespace ruhu::domain;
+    m_valid = false;
+    m_errorMessage.clear();
+    m_outcome.clear();
+    m_outcomeCode.clear();
+    m_categories.clear();
+    m_exclusions.clear();
+    m_reasons.clear();
+    m_warnings.clear();
+    m_mandatory = m_needsReview = m_below = false;
+    m_totals.clear();
+    m_incomeSummary.clear();
+
+    const auto *replica = m_store ? m_store->replica() : nullptr;
+    if (!replica || m_householdId.isEmpty()) {
+        Q_EMIT resultChanged();
+        return;
+    }
+    const std::string householdId = qtjson::toStd(m_householdId);
+    auto on = m_assessmentDate.isEmpty() ? std::optional(CivilDate::today())
+                                         : CivilDate::parse(qtjson::toStd(m_assessmentDate));
+    if (!on)
+        on = CivilDate::today();
+    const auto sheet = m_draftSheet ? *m_draftSheet : assessment::storedSheet(*replica, householdId);
+    const auto result = assessment::evaluate(*replica, householdId, sheet, *on);
+
+    if (result.totals)
+        m_totals = totalsMap(*result.totals);
+    if (const auto &ev = result.evaluation) {
+        m_valid = true;
+        m_outcome = QString::fromUtf8(ruhu::domain::outcomeLabel(ev->outcome));
+        m_outcomeCode = QString::fromUtf8(ruhu::domain::outcomeCode(ev->outcome));
+        m_categories = codes(ev->categories(), QLatin1Char('K'));
+        m_exclusions = codes(ev->exclusions(), QLatin1Char('X'));
+        m_reasons = toStringList(ev->reasons);
+        m_warnings = toStringList(ev->warnings);
+        m_mandatory = ev->mandatory;
+        m_needsReview = ev->needsReview;
+    } else {
+        m_errorMessage = tr("无法研判：%1").arg(qtjson::plainMessage(result.error));
+    }
+
+    if (!result.totals) {
+        m_incomeSummary = tr("人均纯收入无法计算");
+    } else if (!result.threshold) {
+        m_incomeSummary = tr("人均纯收入 %1 元；规则配置中没有%2年本地区的监测范围，无法比较")
+                              .arg(yuanText(result.totals->D))
+                              .arg(on->year);
+    } else {
+        m_below = result.totals->D < result.threshold->value;
+        m_incomeSummary = (m_below ? tr("人均纯收入 %1 元，低于%2年监测范围 %3 元")
+                                   : tr("人均纯收入 %1 元，不低于%2年监测范围 %3 元"))
+                              .arg(yuanText(result.totals->D))
+                              .arg(result.threshold->year)
+                              .arg(yuanText(result.threshold->value));
+    }
+    Q_EMIT resultChanged();
+}

@@ -1,0 +1,360 @@
+#include "incomesheeteditor.h"
+
+#include "householdassessment.h"
+#include "qtjson.h"
+
+#include <ruhu/domain/income_sheet.h>
+#include <ruhu/domain/money.h>
+#include <ruhu/store/device_replica.h>
+
+#include <QCoreApplication>
+
+namespace {
+
+struct Column {
+    const char *key;
+    const char *label;
+    const char *type; // text, money, real, int
+};
+
+struct Section {
+    const char *key;
+    const char *title;
+    std::vector<Column> columns;
+};
+
+const std::vector<Section> &sections() {
+    static const std::vector<Section> list{
+        {"crops",
+         QT_TRANSLATE_NOOP("IncomeSheetEditor", "一、种植、林业、渔业"),
+         {{"item", QT_TRANSLATE_NOOP("IncomeSheetEditor", "品种"), "text"},
+          {"areaMu", QT_TRANSLATE_NOOP("IncomeSheetEditor", "面积（亩）"), "real"},
+          {"yieldKg", QT_TRANSLATE_NOOP("IncomeSheetEditor", "产量（公斤）"), "real"},
+          {"soldAmount", QT_TRANSLATE_NOOP("IncomeSheetEditor", "出售金额（元）"), "money"},
+          {"selfValue", QT_TRANSLATE_NOOP("IncomeSheetEditor", "自用折价（元）"), "money"},
+          {"cost", QT_TRANSLATE_NOOP("IncomeSheetEditor", "生产成本（元）"), "money"}}},
+        {"livestock",
+         QT_TRANSLATE_NOOP("IncomeSheetEditor", "二、养殖业"),
+         {{"item", QT_TRANSLATE_NOOP("IncomeSheetEditor", "品种"), "text"},
+          {"stock", QT_TRANSLATE_NOOP("IncomeSheetEditor", "存栏（头/只）"), "int"},
+          {"soldHead", QT_TRANSLATE_NOOP("IncomeSheetEditor", "出栏（头/只）"), "int"},
+          {"soldAmount", QT_TRANSLATE_NOOP("IncomeSheetEditor", "出售金额（元）"), "money"},
+          {"selfValue", QT_TRANSLATE_NOOP("IncomeSheetEditor", "自用折价（元）"), "money"},
+          {"cost", QT_TRANSLATE_NOOP("IncomeSheetEditor", "生产成本（元）"), "money"}}},
+        {"business",
+         QT_TRANSLATE_NOOP("IncomeSheetEditor", "三、二、三产业"),
+         {{"item", QT_TRANSLATE_NOOP("IncomeSheetEditor", "项目"), "text"},
+          {"productSales", QT_TRANSLATE_NOOP("IncomeSheetEditor", "产品销售（元）"), "money"},
+          {"serviceIncome", QT_TRANSLATE_NOOP("IncomeSheetEditor", "服务收入（元）"), "money"},
+          {"cost", QT_TRANSLATE_NOOP("IncomeSheetEditor", "经营成本（元）"), "money"}}},
+        {"wages",
+         QT_TRANSLATE_NOOP("IncomeSheetEditor", "四、务工"),
+         {{"name", QT_TRANSLATE_NOOP("IncomeSheetEditor", "成员"), "text"},
+          {"localDays", QT_TRANSLATE_NOOP("IncomeSheetEditor", "本地务工（天）"), "int"},
+          {"localCash", QT_TRANSLATE_NOOP("IncomeSheetEditor", "本地收入（元）"), "money"},
+          {"awayMonths", QT_TRANSLATE_NOOP("IncomeSheetEditor", "外出务工（月）"), "int"},
+          {"awayCash", QT_TRANSLATE_NOOP("IncomeSheetEditor", "外出收入（元）"), "money"},
+          {"inKind", QT_TRANSLATE_NOOP("IncomeSheetEditor", "实物折价（元）"), "money"}}},
+        {"fixedAssets",
+         QT_TRANSLATE_NOOP("IncomeSheetEditor", "七、生产性固定资产"),
+         {{"name", QT_TRANSLATE_NOOP("IncomeSheetEditor", "名称"), "text"},
+          {"purchaseYear", QT_TRANSLATE_NOOP("IncomeSheetEditor", "购置年份"), "int"},
+          {"originalValue", QT_TRANSLATE_NOOP("IncomeSheetEditor", "原值（元）"), "money"}}},
+    };
+    return list;
+}
+
+const Section *findSection(const QString &key) {
+    for (const auto &s : sections())
+        if (key == QLatin1String(s.key))
+            return &s;
+    return nullptr;
+}
+
+const Column *findColumn(const Section &section, const QString &key) {
+    for (const auto &c : section.columns)
+        if (key == QLatin1String(c.key))
+            return &c;
+    return nullptr;
+}
+
+struct Item {
+    std::string key;
+    QString label;
+};
+
+// The fixed items; "claims" are top-level fields of the sheet, the others live in one object field.
+std::vector<Item> groupItems(const QString &group) {
+    auto tr = [](const char *text) { return QCoreApplication::translate("IncomeSheetEditor", text); };
+    if (group == QLatin1String("property"))
+        return {{"povertyAssetDividend", tr("扶贫资产收益分红")},
+                {"landTransferNetRent", tr("土地流转净租金")},
+                {"houseRentNet", tr("房屋出租净收入")},
+                {"other", tr("其他财产净收入")}};
+    if (group == QLatin1String("transfers")) {
+        std::vector<Item> items;
+        for (const auto &info : ruhu::domain::transferItems())
+            items.push_back({info.code, QStringLiteral("%1 %2").arg(QLatin1String(info.code),
+                                                                    QString::fromUtf8(info.label))});
+        return items;
+    }
+    if (group == QLatin1String("claims"))
+        return {{"claimsE", tr("E 理赔收入")}, {"priorD", tr("上期人均纯收入")}};
+    if (group == QLatin1String("rigid"))
+        return {{"F1", tr("F1 教育支出")}, {"F2", tr("F2 医疗支出")}, {"F3", tr("F3 其他刚性支出")}};
+    return {};
+}
+
+QString moneyText(const boost::json::value *value) {
+    if (!value || !value->is_int64() || value->get_int64() == 0)
+        return {};
+    return qtjson::str(ruhu::domain::formatYuan(value->get_int64()));
+}
+
+QString valueText(const boost::json::value *value, const char *type) {
+    if (!value)
+        return {};
+    if (QLatin1String(type) == QLatin1String("money"))
+        return moneyText(value);
+    if (value->is_string())
+        return qtjson::str(std::string(value->get_string()));
+    if (value->is_int64())
+        return value->get_int64() == 0 ? QString() : QString::number(value->get_int64());
+    if (value->is_double())
+        return value->get_double() == 0 ? QString() : QString::number(value->get_double());
+    return {};
+}
+
+// The typed value of `text`, or nullopt when it is not a valid number. Empty text is a null value.
+std::optional<boost::json::value> parseValue(const QString &input, const char *type) {
+    const QString text = input.trimmed();
+    const QLatin1String t(type);
+    if (t == QLatin1String("text"))
+        return boost::json::value(qtjson::toStd(text));
+    if (text.isEmpty())
+        return boost::json::value(nullptr);
+    if (t == QLatin1String("money")) {
+        auto fen = ruhu::domain::parseYuan(qtjson::toStd(QString(text).remove(QLatin1Char(','))));
+        if (!fen)
+            return std::nullopt;
+        return boost::json::value(*fen);
+    }
+    bool ok = false;
+    if (t == QLatin1String("int")) {
+        const qlonglong n = text.toLongLong(&ok);
+        return ok ? std::optional(boost::json::value(int64_t(n))) : std::nullopt;
+    }
+    const double d = text.toDouble(&ok);
+    return ok ? std::optional(boost::json::value(d)) : std::nullopt;
+}
+
+void putValue(boost::json::object &object, const std::string &key, const boost::json::value &value) {
+    if (value.is_null())
+        object.erase(key);
+    else
+        object[key] = value;
+}
+
+} // namespace
+
+IncomeSheetEditor::IncomeSheetEditor(QObject *parent)
+    : QObject(parent) {}
+
+void IncomeSheetEditor::setStore(LocalStore *store) {
+    if (store == m_store)
+        return;
+    m_store = store;
+    m_assessment.setStore(store);
+    Q_EMIT storeChanged();
+    load();
+}
+
+void IncomeSheetEditor::setHouseholdId(const QString &id) {
+    if (id == m_householdId)
+        return;
+    m_householdId = id;
+    m_assessment.setHouseholdId(id);
+    Q_EMIT householdIdChanged();
+    load();
+}
+
+QVariantList IncomeSheetEditor::lineSections() const {
+    QVariantList list;
+    for (const auto &s : sections()) {
+        QVariantList columns;
+        for (const auto &c : s.columns)
+            columns << QVariantMap{{QStringLiteral("key"), QLatin1String(c.key)},
+                                   {QStringLiteral("label"), tr(c.label)},
+                                   {QStringLiteral("type"), QLatin1String(c.type)}};
+        list << QVariantMap{{QStringLiteral("key"), QLatin1String(s.key)},
+                            {QStringLiteral("title"), tr(s.title)},
+                            {QStringLiteral("columns"), columns}};
+    }
+    return list;
+}
+
+QVariantList IncomeSheetEditor::itemGroups() const {
+    const std::pair<const char *, const char *> groups[] = {{"property", QT_TR_NOOP("五、财产净收入")},
+                                                            {"transfers", QT_TR_NOOP("六、转移净收入")},
+                                                            {"claims", QT_TR_NOOP("理赔收入与上期收入")},
+                                                            {"rigid", QT_TR_NOOP("八、合理自付刚性支出")}};
+    QVariantList list;
+    for (const auto &[key, title] : groups) {
+        QVariantList items;
+        for (const auto &item : groupItems(QLatin1String(key)))
+            items << QVariantMap{{QStringLiteral("key"), qtjson::str(item.key)},
+                                 {QStringLiteral("label"), item.label}};
+        list << QVariantMap{{QStringLiteral("key"), QLatin1String(key)},
+                            {QStringLiteral("title"), tr(title)},
+                            {QStringLiteral("items"), items}};
+    }
+    return list;
+}
+
+QVariantList IncomeSheetEditor::lines(const QString &section) const {
+    QVariantList list;
+    const Section *spec = findSection(section);
+    const auto *array = spec ? m_sheet.if_contains(spec->key) : nullptr;
+    if (!array || !array->is_array())
+        return list;
+    for (const auto &line : array->get_array()) {
+        if (!line.is_object())
+            continue;
+        QVariantMap map;
+        for (const auto &c : spec->columns)
+            map.insert(QLatin1String(c.key), valueText(line.get_object().if_contains(c.key), c.type));
+        list << map;
+    }
+    return list;
+}
+
+QString IncomeSheetEditor::itemValue(const QString &group, const QString &key) const {
+    const std::string k = qtjson::toStd(key);
+    if (group == QLatin1String("claims"))
+        return moneyText(m_sheet.if_contains(k));
+    const auto *object = m_sheet.if_contains(qtjson::toStd(group));
+    if (!object || !object->is_object())
+        return {};
+    return moneyText(object->get_object().if_contains(k));
+}
+
+bool IncomeSheetEditor::setLineValue(const QString &section, int row, const QString &key,
+                                     const QString &text) {
+    const Section *spec = findSection(section);
+    const Column *column = spec ? findColumn(*spec, key) : nullptr;
+    auto *array = spec ? m_sheet.if_contains(spec->key) : nullptr;
+    if (!column || !array || !array->is_array() || row < 0 || row >= int(array->get_array().size()))
+        return false;
+    auto value = parseValue(text, column->type);
+    if (!value) {
+        setError(tr("“%1”不是有效的数字").arg(text));
+        return false;
+    }
+    auto &line = array->get_array()[size_t(row)].as_object();
+    putValue(line, column->key, *value);
+    setError({});
+    changed();
+    return true;
+}
+
+bool IncomeSheetEditor::setItemValue(const QString &group, const QString &key, const QString &text) {
+    auto value = parseValue(text, "money");
+    if (!value) {
+        setError(tr("“%1”不是有效的金额").arg(text));
+        return false;
+    }
+    const std::string k = qtjson::toStd(key);
+    if (group == QLatin1String("claims")) {
+        putValue(m_sheet, k, value->is_null() ? boost::json::value(int64_t(0)) : *value);
+    } else {
+        auto &slot = m_sheet[qtjson::toStd(group)];
+        if (!slot.is_object())
+            slot = boost::json::object{};
+        putValue(slot.as_object(), k, *value);
+    }
+    setError({});
+    changed();
+    return true;
+}
+
+void IncomeSheetEditor::addLine(const QString &section) {
+    const Section *spec = findSection(section);
+    if (!spec)
+        return;
+    auto &slot = m_sheet[spec->key];
+    if (!slot.is_array())
+        slot = boost::json::array{};
+    slot.as_array().push_back(boost::json::object{{"id", ruhu::DeviceReplica::newId("ln")}});
+    ++m_revision;
+    Q_EMIT linesReset();
+    changed();
+}
+
+void IncomeSheetEditor::removeLine(const QString &section, int row) {
+    const Section *spec = findSection(section);
+    auto *array = spec ? m_sheet.if_contains(spec->key) : nullptr;
+    if (!array || !array->is_array() || row < 0 || row >= int(array->get_array().size()))
+        return;
+    auto &lines = array->get_array();
+    lines.erase(lines.begin() + row);
+    ++m_revision;
+    Q_EMIT linesReset();
+    changed();
+}
+
+void IncomeSheetEditor::load() {
+    const auto *replica = m_store ? m_store->replica() : nullptr;
+    m_sheet = replica && !m_householdId.isEmpty()
+                  ? assessment::storedSheet(*replica, qtjson::toStd(m_householdId))
+                  : boost::json::object{};
+    m_original = m_sheet;
+    setError({});
+    ++m_revision;
+    Q_EMIT linesReset();
+    changed();
+}
+
+void IncomeSheetEditor::changed() {
+    m_assessment.setDraftSheet(m_sheet);
+    Q_EMIT sheetChanged();
+}
+
+bool IncomeSheetEditor::save() {
+    auto *replica = m_store ? m_store->replica() : nullptr;
+    if (!replica || m_householdId.isEmpty()) {
+        setError(tr("本机数据未打开，无法保存"));
+        return false;
+    }
+    const std::string householdId = qtjson::toStd(m_householdId);
+    const auto household = replica->record("household", householdId);
+    if (!household) {
+        setError(tr("找不到这一户，无法保存"));
+        return false;
+    }
+    boost::json::object changes;
+    for (const auto &kv : m_sheet)
+        if (const auto *before = m_original.if_contains(kv.key()); !before || *before != kv.value())
+            changes[kv.key()] = kv.value();
+    if (m_original.empty())
+        changes["householdId"] = householdId;
+    changes.erase("computed");
+    if (changes.empty())
+        return true;
+    auto result = replica->edit("incomeSheet", assessment::sheetId(householdId), householdId,
+                                household->regionCode, changes);
+    if (!result) {
+        setError(tr("保存失败：%1").arg(qtjson::plainMessage(result.error().message)));
+        return false;
+    }
+    load();
+    Q_EMIT saved();
+    m_store->notifyChanged();
+    return true;
+}
+
+void IncomeSheetEditor::setError(const QString &message) {
+    if (message == m_errorMessage)
+        return;
+    m_errorMessage = message;
+    Q_EMIT errorMessageChanged();
+}

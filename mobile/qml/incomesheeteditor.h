@@ -1,0 +1,77 @@
+#pragma once
+
+#include "assessmentmodel.h"
+#include "localstore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <boost/json/object.hpp>
+
+// The 收入核算表 (seed 004 附件2) of one household as a draft: line tables 一–四 and 七, the fixed items
+// 五 (财产), 六 (转移), E and F1–F3. Amounts are typed in 元 and held in 分; the totals and the assessment
+// come from the shared income-sheet code and rule engine (through `assessment`), live on every edit.
+// save() writes the changed fields as one incomeSheet record per household ("is-<householdId>").
+class IncomeSheetEditor : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(LocalStore *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(QString householdId READ householdId WRITE setHouseholdId NOTIFY householdIdChanged)
+    Q_PROPERTY(AssessmentModel *assessment READ assessment CONSTANT)
+    Q_PROPERTY(bool dirty READ isDirty NOTIFY sheetChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY linesReset)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+public:
+    explicit IncomeSheetEditor(QObject *parent = nullptr);
+
+    LocalStore *store() const { return m_store; }
+    void setStore(LocalStore *store);
+    QString householdId() const { return m_householdId; }
+    void setHouseholdId(const QString &id);
+    AssessmentModel *assessment() { return &m_assessment; }
+    bool isDirty() const { return m_sheet != m_original; }
+    int revision() const { return m_revision; }
+    QString errorMessage() const { return m_errorMessage; }
+
+    // The line tables: [{key, title, columns: [{key, label, type: text|money|real|int}]}].
+    Q_INVOKABLE QVariantList lineSections() const;
+    // The fixed-item groups (property, transfers, claims, rigid): [{key, title, items: [{key, label}]}].
+    Q_INVOKABLE QVariantList itemGroups() const;
+    // A table's lines as display text (money in 元 with two decimals, empty for 0).
+    Q_INVOKABLE QVariantList lines(const QString &section) const;
+    Q_INVOKABLE QString itemValue(const QString &group, const QString &key) const;
+    // Set a value from the text the cadre typed; false (and errorMessage) when it is not a valid number.
+    Q_INVOKABLE bool setLineValue(const QString &section, int row, const QString &key, const QString &text);
+    Q_INVOKABLE bool setItemValue(const QString &group, const QString &key, const QString &text);
+    Q_INVOKABLE void addLine(const QString &section);
+    Q_INVOKABLE void removeLine(const QString &section, int row);
+
+    Q_INVOKABLE void load();
+    Q_INVOKABLE bool save();
+
+    // The draft as stored (for tests).
+    const boost::json::object &sheet() const { return m_sheet; }
+
+Q_SIGNALS:
+    void storeChanged();
+    void householdIdChanged();
+    void sheetChanged();
+    void linesReset();
+    void errorMessageChanged();
+    void saved();
+
+private:
+    void changed();
+    void setError(const QString &message);
+
+    QPointer<LocalStore> m_store;
+    QString m_householdId;
+    boost::json::object m_sheet;
+    boost::json::object m_original;
+    AssessmentModel m_assessment;
+    int m_revision = 0;
+    QString m_errorMessage;
+};
