@@ -11,6 +11,7 @@ packages=(
   libqt6svg6 libgl-dev libxkbcommon-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsqlite3-dev sqlite3 libssl-dev libsodium-dev librapidcheck-dev
+  clang libclang-rt-14-dev
   fonts-noto-cjk curl procps
 )
 

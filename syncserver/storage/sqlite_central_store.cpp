@@ -5,9 +5,13 @@
 #include <ruhu/json/canonical_json.h>
 
 #include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <limits>
+#include <sqlite3.h>
 #include <system_error>
 
 namespace ruhu::server {
@@ -46,14 +50,96 @@ Result<Record> recordFromRow(const sql::Statement &stmt) {
     auto body = parseJson(stmt.columnText(6));
     if (!body || !body->is_object())
         return Error{"storage", "数据库中的记录已损坏（" + r.kind + " " + r.id + "）", ""};
-    const auto &o = body->get_object();
+    // Moved, not copied, out of the parsed body (same memory resource: a move is a pointer swap).
+    auto &o = body->get_object();
     if (auto it = o.find("fields"); it != o.end() && it->value().is_object())
-        r.fields = it->value().get_object();
+        r.fields = std::move(it->value().get_object());
     if (auto it = o.find("clocks"); it != o.end() && it->value().is_object())
-        r.clocks = it->value().get_object();
+        r.clocks = std::move(it->value().get_object());
     if (auto it = o.find("versions"); it != o.end() && it->value().is_object())
-        r.versions = it->value().get_object();
+        r.versions = std::move(it->value().get_object());
     return r;
+}
+
+// A string as Boost.JSON serializes it (so as toCanonicalJson writes it): only '"', '\\' and control
+// characters are escaped. The common case, nothing to escape, skips the serializer and its allocation.
+void appendJsonString(std::string_view text, std::string &out) {
+    const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+    });
+    if (plain) {
+        out.push_back('"');
+        out.append(text);
+        out.push_back('"');
+    } else {
+        out += boost::json::serialize(boost::json::string_view(text.data(), text.size()));
+    }
+}
+
+// toCanonicalJson(value) appended to out, with the scalars records are mostly made of (strings, integers,
+// booleans) written directly; everything else goes through toCanonicalJson itself.
+void appendCanonical(const boost::json::value &value, std::string &out) {
+    char digits[24];
+    switch (value.kind()) {
+    case boost::json::kind::string:
+        appendJsonString(value.get_string(), out);
+        return;
+    case boost::json::kind::int64: {
+        auto end = std::to_chars(digits, digits + sizeof digits, value.get_int64()).ptr;
+        out.append(digits, end);
+        return;
+    }
+    case boost::json::kind::uint64: {
+        auto end = std::to_chars(digits, digits + sizeof digits, value.get_uint64()).ptr;
+        out.append(digits, end);
+        return;
+    }
+    case boost::json::kind::bool_:
+        out += value.get_bool() ? "true" : "false";
+        return;
+    case boost::json::kind::null:
+        out += "null";
+        return;
+    default:
+        out += toCanonicalJson(value);
+        return;
+    }
+}
+
+// toCanonicalJson of an object, without first copying it into a boost::json::value.
+void appendCanonical(const boost::json::object &object, std::string &out) {
+    std::vector<const boost::json::key_value_pair *> entries;
+    entries.reserve(object.size());
+    for (const auto &kv : object)
+        entries.push_back(&kv);
+    std::sort(entries.begin(), entries.end(),
+              [](const auto *a, const auto *b) { return a->key() < b->key(); });
+    out.push_back('{');
+    for (size_t i = 0; i < entries.size(); ++i) {
+        if (i)
+            out.push_back(',');
+        appendJsonString(entries[i]->key(), out);
+        out.push_back(':');
+        appendCanonical(entries[i]->value(), out);
+    }
+    out.push_back('}');
+}
+
+// The stored body: toCanonicalJson({"fields", "clocks"[, "versions"]}) byte for byte (keys in canonical
+// order: clocks < fields < versions), written straight from the record instead of from a deep copy.
+std::string recordBody(const Record &record) {
+    std::string out;
+    out.reserve(64 * (record.fields.size() + 1));
+    out += "{\"clocks\":";
+    appendCanonical(record.clocks, out);
+    out += ",\"fields\":";
+    appendCanonical(record.fields, out);
+    if (!record.versions.empty()) {
+        out += ",\"versions\":";
+        appendCanonical(record.versions, out);
+    }
+    out.push_back('}');
+    return out;
 }
 
 constexpr const char *kReviewColumns =
@@ -365,9 +451,6 @@ public:
                              "version = excluded.version, deleted = excluded.deleted, body = excluded.body");
         if (!stmt)
             return stmt.error();
-        boost::json::object body{{"fields", record.fields}, {"clocks", record.clocks}};
-        if (!record.versions.empty())
-            body["versions"] = record.versions;
         return (*stmt)
             ->bind(1, record.kind)
             .bind(2, record.id)
@@ -375,7 +458,7 @@ public:
             .bind(4, record.regionCode)
             .bind(5, record.version)
             .bind(6, int64_t(record.deleted ? 1 : 0))
-            .bind(7, toCanonicalJson(body))
+            .bind(7, recordBody(record))
             .run();
     }
 
@@ -457,12 +540,7 @@ private:
         return &*slot;
     }
 
-    int64_t lastInsertId() {
-        auto stmt = m_db.prepare("SELECT last_insert_rowid()");
-        if (!stmt || !stmt->step())
-            return 0;
-        return stmt->columnInt(0);
-    }
+    int64_t lastInsertId() { return sqlite3_last_insert_rowid(m_db.handle()); }
 
     // Declared first so it is released last, after the SQLite transaction has ended.
     std::unique_lock<std::mutex> m_lock;
@@ -493,7 +571,66 @@ Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::
         return st.error();
     if (auto st = createCentralSchema(*db); !st)
         return st.error();
-    return std::unique_ptr<SqliteCentralStore>(new SqliteCentralStore(std::move(*db)));
+    const std::string path = (std::filesystem::path(dataDir) / kFileName).string();
+    std::unique_ptr<SqliteCentralStore> store(new SqliteCentralStore(std::move(*db)));
+    // The checkpointer's connection; without it SQLite's autocheckpoint (inside commits) stays on.
+    if (auto checkpointDb = sql::Database::open(path, true);
+        checkpointDb && checkpointDb->exec("PRAGMA synchronous=FULL"))
+        store->startCheckpointer(std::move(*checkpointDb));
+    return store;
+}
+
+SqliteCentralStore::~SqliteCentralStore() {
+    if (m_checkpointer.joinable()) {
+        {
+            std::lock_guard lock(m_checkpointMutex);
+            m_stopping = true;
+        }
+        m_checkpointWake.notify_one();
+        m_checkpointer.join();
+    }
+    // m_checkpointDb closes first, m_db last: the last connection to close checkpoints the whole WAL into
+    // the main file and removes it, as before.
+}
+
+void SqliteCentralStore::startCheckpointer(sql::Database checkpointDb) {
+    m_checkpointDb = std::move(checkpointDb);
+    // Replaces SQLite's autocheckpoint (which is itself a WAL hook) on the writing connection. Keep the WAL
+    // file from staying large after a burst once it has been checkpointed and restarted.
+    sqlite3_wal_hook(m_db.handle(), &SqliteCentralStore::onWalCommit, this);
+    m_db.exec("PRAGMA journal_size_limit=67108864");
+    m_checkpointer = std::thread([this] { checkpointLoop(); });
+}
+
+// Called by SQLite in the committing thread (under m_mutex) after every commit, with the WAL's page count.
+int SqliteCentralStore::onWalCommit(void *self, sqlite3 *, const char *, int frames) {
+    if (frames >= kCheckpointFrames) {
+        auto *store = static_cast<SqliteCentralStore *>(self);
+        {
+            std::lock_guard lock(store->m_checkpointMutex);
+            store->m_checkpointDue = true;
+        }
+        store->m_checkpointWake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void SqliteCentralStore::checkpointLoop() {
+    std::unique_lock lock(m_checkpointMutex);
+    for (;;) {
+        m_checkpointWake.wait(lock, [this] { return m_checkpointDue || m_stopping; });
+        if (m_stopping)
+            return;
+        m_checkpointDue = false;
+        lock.unlock();
+        // PASSIVE: copies what it can without waiting for (or blocking) the writer or readers. The writer
+        // restarts the WAL from the beginning at its next transaction once everything has been copied.
+        int logFrames = 0;
+        int copied = 0;
+        sqlite3_wal_checkpoint_v2(m_checkpointDb.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames,
+                                  &copied);
+        lock.lock();
+    }
 }
 
 Result<std::unique_ptr<CentralStore::WriteTransaction>> SqliteCentralStore::beginWrite() {

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace ruhu {
@@ -50,6 +51,22 @@ void writeCanonical(const boost::json::value &v, std::string &out) {
     }
 }
 
+// Boost.JSON reads 1e400 as infinity and would print it back as "Infinity", which is not JSON: a record
+// holding one could never be read again.
+bool allNumbersFinite(const boost::json::value &v) {
+    switch (v.kind()) {
+    case boost::json::kind::double_:
+        return std::isfinite(v.get_double());
+    case boost::json::kind::array:
+        return std::all_of(v.get_array().begin(), v.get_array().end(), allNumbersFinite);
+    case boost::json::kind::object:
+        return std::all_of(v.get_object().begin(), v.get_object().end(),
+                           [](const auto &kv) { return allNumbersFinite(kv.value()); });
+    default:
+        return true;
+    }
+}
+
 } // namespace
 
 std::string toCanonicalJson(const boost::json::value &value) {
@@ -65,6 +82,8 @@ Result<boost::json::value> parseJson(std::string_view text) {
     auto value = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec, {}, options);
     if (ec)
         return Error{"malformed_json", "JSON 格式错误: " + ec.message(), ""};
+    if (!allNumbersFinite(value))
+        return Error{"malformed_json", "JSON 中的数字超出范围", ""};
     return value;
 }
 
