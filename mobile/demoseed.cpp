@@ -61,6 +61,21 @@ ruhu::Status seedDemoReplica(ruhu::DeviceReplica &replica) {
     const auto batch = replica.nextPushBatch(10);
     if (batch.mutations.empty())
         return ruhu::Error{"demo", "no pending mutation to reject", {}};
-    return replica.markRejected(batch.mutations.front().id, "review_conflict",
-                                "乡镇审核员已于今天核实该成员状态为“正常”，与本次修改不一致");
+    if (auto status = replica.markRejected(batch.mutations.front().id, "review_conflict",
+                                           "乡镇审核员已于今天核实该成员状态为“正常”，与本次修改不一致");
+        !status)
+        return status;
+
+    // One edit that clashed with another cadre's on an eligibility field: the server queued it for review.
+    auto typed = replica.edit("household", "hh-0005", "hh-0005", kVillage,
+                              boost::json::object{{"householdType", "脱贫户"}});
+    if (!typed)
+        return typed.error();
+    ruhu::protocol::PushResponse queued;
+    ruhu::protocol::PushResult result;
+    result.mutationId = replica.nextPushBatch(10).mutations.front().id;
+    result.status = "queued";
+    result.message = "户类型与另一位村干部的修改不一致（一般农户 / 脱贫户），已提交乡镇审核";
+    queued.results.push_back(result);
+    return replica.applyPushResponse(queued);
 }

@@ -58,6 +58,12 @@ Page {
                         font.pixelSize: Theme.fontLarge
                         color: SyncStatus.rejectedCount > 0 ? Theme.error : Theme.text
                     }
+                    Label { text: qsTr("待审核"); color: Theme.textSecondary; font.pixelSize: Theme.fontBody }
+                    Label {
+                        text: qsTr("%1 条").arg(SyncStatus.queuedCount)
+                        font.pixelSize: Theme.fontLarge
+                        color: SyncStatus.queuedCount > 0 ? Theme.warning : Theme.text
+                    }
                     Label { text: qsTr("服务器"); color: Theme.textSecondary; font.pixelSize: Theme.fontBody }
                     Label {
                         text: Session.serverUrl
@@ -156,57 +162,10 @@ Page {
                     Layout.fillHeight: true
                     clip: true
                     model: SyncStatus.rejected
-                    delegate: ItemDelegate {
-                        id: rejectedRow
-                        required property string kindLabel
-                        required property string title
-                        required property string message
+                    delegate: EditOutcomeDelegate {
                         width: rejectedList.width
-                        leftPadding: Theme.margin
-                        rightPadding: Theme.margin
-                        topPadding: 14
-                        bottomPadding: 14
-                        background: Rectangle {
-                            color: Theme.surface
-                            Rectangle {
-                                anchors.left: parent.left
-                                anchors.right: parent.right
-                                anchors.bottom: parent.bottom
-                                height: 1
-                                color: Theme.divider
-                            }
-                        }
-                        contentItem: ColumnLayout {
-                            spacing: 6
-                            RowLayout {
-                                spacing: 10
-                                Rectangle {
-                                    implicitWidth: kindText.implicitWidth + 20
-                                    implicitHeight: 30
-                                    radius: 15
-                                    color: Theme.neutralChip
-                                    Label {
-                                        id: kindText
-                                        anchors.centerIn: parent
-                                        text: rejectedRow.kindLabel
-                                        font.pixelSize: 15
-                                        color: Theme.primaryDark
-                                    }
-                                }
-                                Label {
-                                    text: rejectedRow.title.length > 0 ? rejectedRow.title : qsTr("（记录）")
-                                    font.pixelSize: Theme.fontLarge
-                                    font.bold: true
-                                }
-                            }
-                            Label {
-                                text: qsTr("原因：%1").arg(rejectedRow.message)
-                                color: Theme.error
-                                font.pixelSize: Theme.fontBody
-                                wrapMode: Text.Wrap
-                                Layout.fillWidth: true
-                            }
-                        }
+                        reasonPrefix: qsTr("原因：")
+                        reasonColor: Theme.error
                     }
 
                     Label {
@@ -215,6 +174,47 @@ Page {
                         text: qsTr("没有被退回的修改")
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontLarge
+                    }
+                }
+
+                Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.divider }
+                Label {
+                    text: qsTr("等待乡镇审核的修改（%1）").arg(SyncStatus.queuedCount)
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    Layout.margins: Theme.margin
+                    Layout.bottomMargin: 4
+                }
+                Label {
+                    text: qsTr("与他人的修改冲突，两边的内容都已保存，审核结果会同步回本机。")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Layout.bottomMargin: 12
+                }
+                ListView {
+                    id: queuedList
+                    objectName: "queuedList"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.min(contentHeight, 220)
+                    Layout.minimumHeight: 56
+                    clip: true
+                    model: SyncStatus.queued
+                    delegate: EditOutcomeDelegate {
+                        width: queuedList.width
+                        reasonPrefix: ""
+                        reasonColor: Theme.warning
+                    }
+
+                    Label {
+                        anchors.centerIn: parent
+                        visible: queuedList.count === 0
+                        text: qsTr("没有等待审核的修改")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontBody
                     }
                 }
             }

@@ -5,13 +5,15 @@
 #include <ruhu/model/schema.h>
 #include <ruhu/store/device_replica.h>
 
-RejectedListModel::RejectedListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+RejectedListModel::RejectedListModel(Source source, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_source(source) {}
 
 void RejectedListModel::reload(const ruhu::DeviceReplica *replica) {
     std::vector<RejectedEdit> items;
     if (replica) {
-        for (const auto &r : replica->rejected()) {
+        auto outcomes = m_source == Source::Rejected ? replica->rejected() : replica->queuedForReview();
+        for (const auto &r : outcomes) {
             RejectedEdit item;
             item.mutationId = qtjson::str(r.mutationId);
             const auto *kind = ruhu::findRecordKind(r.kind);

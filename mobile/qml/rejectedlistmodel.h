@@ -18,7 +18,8 @@ struct RejectedEdit {
     QString message;   // the server's reason, in Chinese
 };
 
-// The edits the server rejected, with the reason, so the cadre can correct and re-enter them.
+// Edits the server did not simply apply, with its reason: either rejected (to correct and re-enter) or
+// queued for a township reviewer (a real clash on an eligibility field; the result comes back by sync).
 class RejectedListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -28,7 +29,9 @@ public:
     enum Roles { MutationIdRole = Qt::UserRole + 1, KindLabelRole, TitleRole, MessageRole };
     Q_ENUM(Roles)
 
-    explicit RejectedListModel(QObject *parent = nullptr);
+    enum class Source { Rejected, QueuedForReview };
+
+    explicit RejectedListModel(Source source = Source::Rejected, QObject *parent = nullptr);
 
     void reload(const ruhu::DeviceReplica *replica);
 
@@ -40,5 +43,6 @@ Q_SIGNALS:
     void countChanged();
 
 private:
+    Source m_source;
     std::vector<RejectedEdit> m_items;
 };

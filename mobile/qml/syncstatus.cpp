@@ -108,6 +108,7 @@ void SyncStatus::refresh() {
     m_lastSyncMs = replica ? replica->lastSyncMs() : 0;
     m_busy = m_client.isBusy();
     m_rejected.reload(replica);
+    m_queued.reload(replica);
     Q_EMIT changed();
 }
 

@@ -26,6 +26,8 @@ class SyncStatus : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
     Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY changed)
     Q_PROPERTY(RejectedListModel *rejected READ rejected CONSTANT)
+    Q_PROPERTY(int queuedCount READ queuedCount NOTIFY changed)
+    Q_PROPERTY(RejectedListModel *queued READ queued CONSTANT)
 public:
     SyncStatus(LocalStore &store, SyncClient &client, QObject *parent = nullptr);
 
@@ -36,6 +38,8 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     int rejectedCount() const { return m_rejected.rowCount(); }
     RejectedListModel *rejected() { return &m_rejected; }
+    int queuedCount() const { return m_queued.rowCount(); }
+    RejectedListModel *queued() { return &m_queued; }
 
     // Automatic retries (off in screenshot mode and in tests that drive sync by hand).
     void setAutoSyncEnabled(bool enabled);
@@ -62,7 +66,8 @@ private:
 
     LocalStore &m_store;
     SyncClient &m_client;
-    RejectedListModel m_rejected;
+    RejectedListModel m_rejected{RejectedListModel::Source::Rejected};
+    RejectedListModel m_queued{RejectedListModel::Source::QueuedForReview};
     QTimer m_autoTimer;
     bool m_autoSync = true;
     int m_retryDelayMs = 0;
