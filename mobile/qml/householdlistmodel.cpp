@@ -5,7 +5,7 @@
 #include <ruhu/store/device_replica.h>
 
 HouseholdListModel::HouseholdListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : CountedListModel(parent) {}
 
 void HouseholdListModel::setStore(LocalStore *store) {
     if (store == m_store)
@@ -52,12 +52,7 @@ void HouseholdListModel::reload() {
             items.push_back(std::move(item));
         }
     }
-    const int oldCount = rowCount();
-    beginResetModel();
-    m_items = std::move(items);
-    endResetModel();
-    if (oldCount != rowCount())
-        Q_EMIT countChanged();
+    replaceItems(m_items, std::move(items));
 }
 
 int HouseholdListModel::rowCount(const QModelIndex &parent) const {

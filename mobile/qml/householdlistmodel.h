@@ -1,8 +1,8 @@
 #pragma once
 
+#include "countedlistmodel.h"
 #include "localstore.h"
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
@@ -20,13 +20,12 @@ struct HouseholdItem {
 };
 
 // The households of one village, filtered by 户主姓名, ordered by 村民小组 (the replica's order).
-class HouseholdListModel : public QAbstractListModel {
+class HouseholdListModel : public CountedListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(LocalStore *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(QString regionCode READ regionCode WRITE setRegionCode NOTIFY regionCodeChanged)
     Q_PROPERTY(QString nameFilter READ nameFilter WRITE setNameFilter NOTIFY nameFilterChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles {
         HouseholdIdRole = Qt::UserRole + 1,
@@ -57,7 +56,6 @@ Q_SIGNALS:
     void storeChanged();
     void regionCodeChanged();
     void nameFilterChanged();
-    void countChanged();
 
 private:
     QPointer<LocalStore> m_store;

@@ -6,7 +6,7 @@
 #include <ruhu/store/device_replica.h>
 
 RejectedListModel::RejectedListModel(Source source, QObject *parent)
-    : QAbstractListModel(parent)
+    : CountedListModel(parent)
     , m_source(source) {}
 
 void RejectedListModel::reload(const ruhu::DeviceReplica *replica) {
@@ -26,12 +26,7 @@ void RejectedListModel::reload(const ruhu::DeviceReplica *replica) {
             items.push_back(std::move(item));
         }
     }
-    const int oldCount = rowCount();
-    beginResetModel();
-    m_items = std::move(items);
-    endResetModel();
-    if (oldCount != rowCount())
-        Q_EMIT countChanged();
+    replaceItems(m_items, std::move(items));
 }
 
 int RejectedListModel::rowCount(const QModelIndex &parent) const {

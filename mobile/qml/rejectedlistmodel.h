@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include "countedlistmodel.h"
+
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
@@ -20,11 +21,10 @@ struct RejectedEdit {
 
 // Edits the server did not simply apply, with its reason: either rejected (to correct and re-enter) or
 // queued for a township reviewer (a real clash on an eligibility field; the result comes back by sync).
-class RejectedListModel : public QAbstractListModel {
+class RejectedListModel : public CountedListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("provided by SyncStatus")
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles { MutationIdRole = Qt::UserRole + 1, KindLabelRole, TitleRole, MessageRole };
     Q_ENUM(Roles)
@@ -38,9 +38,6 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     Source m_source;

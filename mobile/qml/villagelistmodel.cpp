@@ -5,7 +5,7 @@
 #include <ruhu/store/device_replica.h>
 
 VillageListModel::VillageListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : CountedListModel(parent) {}
 
 void VillageListModel::setStore(LocalStore *store) {
     if (store == m_store)
@@ -29,12 +29,7 @@ void VillageListModel::reload() {
                              static_cast<int>(replica->householdCount(area.code))});
         }
     }
-    const int oldCount = rowCount();
-    beginResetModel();
-    m_items = std::move(items);
-    endResetModel();
-    if (oldCount != rowCount())
-        Q_EMIT countChanged();
+    replaceItems(m_items, std::move(items));
 }
 
 int VillageListModel::rowCount(const QModelIndex &parent) const {

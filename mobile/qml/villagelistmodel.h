@@ -1,8 +1,8 @@
 #pragma once
 
+#include "countedlistmodel.h"
 #include "localstore.h"
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
@@ -16,11 +16,10 @@ struct VillageItem {
 };
 
 // The villages in the signed-in user's scope, with how many households the tablet holds for each.
-class VillageListModel : public QAbstractListModel {
+class VillageListModel : public CountedListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(LocalStore *store READ store WRITE setStore NOTIFY storeChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles { CodeRole = Qt::UserRole + 1, NameRole, HouseholdCountRole };
     Q_ENUM(Roles)
@@ -38,7 +37,6 @@ public:
 
 Q_SIGNALS:
     void storeChanged();
-    void countChanged();
 
 private:
     QPointer<LocalStore> m_store;
