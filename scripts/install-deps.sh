@@ -12,6 +12,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsqlite3-dev sqlite3 libssl-dev libsodium-dev librapidcheck-dev
   clang libclang-rt-14-dev
+  libcairo2-dev libpango1.0-dev poppler-utils
   fonts-noto-cjk curl procps
 )
 

@@ -160,8 +160,8 @@ void TestDomainConfig::badParameterValues() {
 }
 
 void TestDomainConfig::recordKindsDeclareFullModel() {
-    for (const char *name :
-         {"household", "member", "incomeSheet", "riskAssessment", "measure", "visit", "workflowCase"})
+    for (const char *name : {"household", "member", "incomeSheet", "riskAssessment", "measure", "visit",
+                             "workflowCase", "photo", "authorization"})
         QVERIFY2(ruhu::findRecordKind(name), name);
     for (const auto &kind : ruhu::recordKinds()) {
         std::set<std::string> names;
@@ -175,6 +175,11 @@ void TestDomainConfig::recordKindsDeclareFullModel() {
     QVERIFY(std::find(sensitive.begin(), sensitive.end(), "idNo") != sensitive.end());
     QVERIFY(std::find(sensitive.begin(), sensitive.end(), "health") != sensitive.end());
     QVERIFY(std::find(sensitive.begin(), sensitive.end(), "name") == sensitive.end());
+    // A signed letter and a photo are evidence: what was captured cannot change afterwards.
+    const auto *authorization = ruhu::findRecordKind("authorization");
+    QVERIFY(authorization->field("document")->policy == ruhu::MergePolicy::Immutable);
+    QVERIFY(authorization->field("document")->sensitive);
+    QVERIFY(ruhu::findRecordKind("photo")->field("sha256")->policy == ruhu::MergePolicy::Immutable);
     const auto *sheet = ruhu::findRecordKind("incomeSheet");
     QVERIFY(sheet->field("computed")->policy == ruhu::MergePolicy::ServerComputed);
     QVERIFY(sheet->field("crops")->policy == ruhu::MergePolicy::SetUnion);

@@ -226,12 +226,47 @@ RecordKind workflowCaseKind() {
         }};
 }
 
+RecordKind photoKind() {
+    // Metadata of a content-addressed photo (ARCHITECTURE decision 6); the bytes travel as a media blob
+    // named by sha256 after the record has synced. Everything about a taken photo is immutable.
+    return RecordKind{
+        "photo",
+        "照片",
+        {
+            required(text("householdId", "所属户", P::Immutable)),
+            text("memberId", "所属成员", P::Immutable),
+            required(choice("photoKind", "照片类别", {"住房", "证件", "签字", "手印", "其他"}, P::Immutable)),
+            required(text("sha256", "内容哈希", P::Immutable)),
+            integer("bytes", "大小（字节）", P::Immutable),
+            integer("width", "宽（像素）", P::Immutable),
+            integer("height", "高（像素）", P::Immutable),
+            text("mime", "格式", P::Immutable),
+            text("takenAt", "拍摄时间", P::Immutable),
+            sensitive(json("gps", "拍摄位置", P::Immutable)),
+            text("author", "拍摄人", P::Immutable),
+            text("note", "说明"),
+        }};
+}
+
+RecordKind authorizationKind() {
+    // A signed 授权承诺书 (ARCHITECTURE decision 7) is never edited in place: withdrawal and supersession
+    // are new records naming the one they replace. The server adds its verification receipt.
+    return RecordKind{"authorization",
+                      "授权承诺书",
+                      {
+                          required(text("householdId", "所属户", P::Immutable)),
+                          required(sensitive(json("document", "签署内容", P::Immutable))),
+                          text("supersedes", "替代的授权书", P::Immutable),
+                          json("receipt", "服务器验证回执", P::ServerComputed),
+                      }};
+}
+
 } // namespace
 
 const std::vector<RecordKind> &recordKinds() {
     static const std::vector<RecordKind> kinds{householdKind(),      memberKind(),  incomeSheetKind(),
                                                riskAssessmentKind(), measureKind(), visitKind(),
-                                               workflowCaseKind()};
+                                               workflowCaseKind(),   photoKind(),   authorizationKind()};
     return kinds;
 }
 
