@@ -328,6 +328,17 @@ public:
         Result<int64_t> maxSeq(const std::string &d) override {
             return timed(m_t, "maxSeq", [&] { return m_in->maxSeq(d); });
         }
+        Status putMediaRefs(const std::string &k, const std::string &id,
+                            const std::vector<std::string> &shas) override {
+            return m_in->putMediaRefs(k, id, shas);
+        }
+        Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &d) override {
+            return timed(m_t, "findDeviceKey", [&] { return m_in->findDeviceKey(d); });
+        }
+        Status putDeviceKey(const DeviceKeyRow &k) override { return m_in->putDeviceKey(k); }
+        Status retireDeviceKey(const std::string &d, const std::string &by, int64_t now) override {
+            return m_in->retireDeviceKey(d, by, now);
+        }
         Status putArea(const protocol::Area &a) override { return m_in->putArea(a); }
         Status putUser(const UserAccount &u) override { return m_in->putUser(u); }
         Status commit() override {
@@ -368,6 +379,12 @@ public:
     }
     Result<std::vector<AppliedMutation>> history(const std::string &k, const std::string &id) override {
         return m_inner.history(k, id);
+    }
+    Result<std::vector<std::string>> mediaRegions(const std::string &sha) override {
+        return m_inner.mediaRegions(sha);
+    }
+    Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &shas) override {
+        return m_inner.referencedMedia(shas);
     }
 
 private:

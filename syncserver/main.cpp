@@ -3,6 +3,8 @@
 #include "net/json_log.h"
 #include "net/sync_server.h"
 #include "storage/demo_seed.h"
+#include "storage/media_blob_store.h"
+#include "storage/media_collector.h"
 #include "storage/sqlite_central_store.h"
 
 #include <ruhu/demo/demo_county.h>
@@ -20,16 +22,22 @@ namespace {
 
 constexpr const char *kUsage =
     "usage: ruhu-syncd --listen HOST:PORT --data-dir DIR [--demo] [--port-file FILE] [--threads N]\n"
+    "                  [--media-max-bytes N] [--media-chunk-bytes N] [--media-grace-seconds N]\n"
     "  --listen HOST:PORT  address to listen on; port 0 picks a free port\n"
     "  --data-dir DIR      where the central store (central.sqlite3) lives\n"
     "  --demo              load the demo county into an empty store\n"
     "  --port-file FILE    write the bound port number to FILE once listening\n"
-    "  --threads N         I/O threads (default: number of CPUs, at least 2)\n";
+    "  --threads N         I/O threads (default: number of CPUs, at least 2)\n"
+    "  --media-max-bytes N        largest photo/signature blob accepted (default 20 MiB)\n"
+    "  --media-chunk-bytes N      largest upload chunk, 1 KiB..8 MiB (default 1 MiB)\n"
+    "  --media-grace-seconds N    unreferenced blobs and stale partial uploads are deleted after this\n"
+    "                             (default 604800 = 7 days)\n";
 
 struct Arguments {
     ruhu::server::ServerOptions server;
     std::string dataDir;
     bool demo = false;
+    ruhu::server::MediaOptions media;
 };
 
 template <class T> std::optional<T> parseNumber(std::string_view text) {
@@ -88,6 +96,25 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n == 0 || *n > 256)
                 return std::nullopt;
             args.server.threads = *n;
+        } else if (arg == "--media-max-bytes") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n <= 0)
+                return std::nullopt;
+            args.media.maxBlobBytes = *n;
+        } else if (arg == "--media-chunk-bytes") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            // At most the general body limit: a larger header is refused before the media limit applies.
+            if (!n || *n < 1024 || *n > 8 * 1024 * 1024)
+                return std::nullopt;
+            args.media.maxChunkBytes = *n;
+        } else if (arg == "--media-grace-seconds") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n < 0)
+                return std::nullopt;
+            args.media.grace = std::chrono::seconds(*n);
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -126,6 +153,14 @@ int main(int argc, char **argv) {
             logInfo("demo_loaded", {{"records", seeded->records}, {"users", seeded->users}});
     }
 
+    auto media = MediaBlobStore::open(args->dataDir, args->media);
+    if (!media) {
+        logError("media_open_failed", {{"message", media.error().message}});
+        return 1;
+    }
+
     ApiContext context{**store, ruhu::SystemClock::instance()};
+    context.media = media->get();
+    MediaCollector collector(**media, **store);
     return SyncServer(args->server, context).run();
 }

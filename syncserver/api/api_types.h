@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../storage/central_store.h"
+#include "../storage/media_blob_store.h"
 
 #include <ruhu/sync/clock.h>
 
@@ -9,6 +10,8 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/value.hpp>
 
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace ruhu::server {
@@ -24,14 +27,30 @@ struct ApiContext {
     const Clock &clock;
     // A mutation stamped further ahead of the server clock than this does not win a concurrent clash.
     int64_t maxClockAheadMs = 10 * 60 * 1000;
+    // Photo and signature blobs (docs/media-sync.md); null: the media endpoints answer 404.
+    MediaBlobStore *media = nullptr;
+};
+
+// Bytes of an open blob that the session streams back (GET /api/v1/media/{sha256}), never read whole.
+struct FileSlice {
+    std::shared_ptr<BlobReader> reader;
+    int64_t offset = 0;
+    int64_t length = 0;
+    bool partial = false; // a Range answer: 206 with Content-Range
+    std::string etag;
 };
 
 // A handler's answer before it becomes HTTP: status, JSON body, and what the access log may say.
 struct ApiReply {
     http::status status = http::status::ok;
     boost::json::value body;
-    std::string user;  // the authenticated user, for the log
-    std::string allow; // for 405: the methods the path accepts
+    std::string user;              // the authenticated user, for the log
+    std::string allow;             // for 405: the methods the path accepts
+    std::string contentRange;      // for 206/416
+    std::optional<FileSlice> file; // set: the answer is these bytes, not body
+    // Set: an in-memory non-JSON answer (the printable PDF), sent as rawBody instead of body.
+    std::string contentType;
+    std::string rawBody;
 };
 
 } // namespace ruhu::server

@@ -2,6 +2,8 @@
 
 #include "api_types.h"
 
+#include <string_view>
+
 namespace ruhu::server {
 
 // One function per endpoint; the router picks them. Each returns the reply for a request that already
@@ -13,5 +15,16 @@ ApiReply handlePull(const Request &request, const ApiContext &context);
 ApiReply handleReviews(const Request &request, const ApiContext &context);
 ApiReply handleResolveReview(const Request &request, const ApiContext &context);
 ApiReply handleHistory(const Request &request, const ApiContext &context);
+// 授权承诺书 (docs/authorization.md): device key registry, verification and the printable letter.
+ApiReply handleRegisterDeviceKey(const Request &request, const ApiContext &context);
+ApiReply handleRetireDeviceKey(const Request &request, const ApiContext &context);
+ApiReply handleAuthorization(const Request &request, const ApiContext &context);
+// /api/v1/media/{sha256}[/upload], GET and PUT (docs/media-sync.md).
+ApiReply handleMedia(const Request &request, const ApiContext &context);
+
+// For the session, before it reads a body: whether the request is a media chunk upload (its body limit is
+// the chunk limit, not the general one), and the answer when its Content-Length is over that limit.
+bool isMediaUpload(http::verb method, std::string_view target);
+ApiReply mediaChunkTooLarge(const ApiContext &context);
 
 } // namespace ruhu::server

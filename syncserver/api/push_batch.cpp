@@ -1,6 +1,8 @@
 #include "push_batch.h"
 
+#include "authorization_push.h"
 #include "household_move.h"
+#include "media_references.h"
 #include "review_queue.h"
 #include "scope.h"
 #include "sequence_gaps.h"
@@ -172,6 +174,17 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
         }
     }
 
+    // A 授权承诺书 enters the store only once it verifies (authorization_push.h).
+    std::optional<AuthorizationAdmission> admission;
+    if (m.kind == "authorization") {
+        auto admitted = admitAuthorization(m_tx, effective, current, m_nowMs);
+        if (!admitted)
+            return admitted.error();
+        admission = std::move(*admitted);
+        if (admission && admission->rejection)
+            return reject(m, current, *admission->rejection);
+    }
+
     auto newVersion = m_tx.peekVersion();
     if (!newVersion)
         return newVersion.error();
@@ -192,6 +205,10 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
         d.record.version = *version;
         if (auto st = m_tx.putRecord(d.record); !st)
             return st.error();
+        if (auto shas = mediaReferences(d.record.kind, d.record.fields); !shas.empty()) {
+            if (auto st = m_tx.putMediaRefs(d.record.kind, d.record.id, shas); !st)
+                return st.error();
+        }
         if (m.kind == "household" && current && current->regionCode != d.record.regionCode) {
             if (auto st =
                     moveHouseholdRecords(m_tx, d.record, current->regionCode, m.id, m_user.username, m_nowMs);
@@ -233,6 +250,11 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
     result.record = forDevice(d.record);
     if (auto st = finishHistory(m, result, d); !st)
         return st.error();
+    if (admission && d.changed) {
+        if (auto st = recordAuthorizationReceipt(m_tx, d.record, *admission, m_user.username, m_nowMs); !st)
+            return st.error();
+        result.record = forDevice(d.record);
+    }
     return result;
 }
 

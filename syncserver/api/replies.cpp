@@ -45,14 +45,17 @@ http::status statusForError(const std::string &code) {
 Response makeResponse(const ApiReply &reply, unsigned httpVersion, bool keepAlive) {
     Response response{reply.status, httpVersion};
     response.set(http::field::server, "ruhu-syncd");
-    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.set(http::field::content_type,
+                 reply.contentType.empty() ? "application/json; charset=utf-8" : reply.contentType);
     response.set(http::field::cache_control, "no-store");
     if (reply.status == http::status::unauthorized)
         response.set(http::field::www_authenticate, "Bearer");
     if (!reply.allow.empty())
         response.set(http::field::allow, reply.allow);
+    if (!reply.contentRange.empty())
+        response.set(http::field::content_range, reply.contentRange);
     response.keep_alive(keepAlive);
-    response.body() = boost::json::serialize(reply.body);
+    response.body() = reply.contentType.empty() ? boost::json::serialize(reply.body) : reply.rawBody;
     response.prepare_payload();
     return response;
 }

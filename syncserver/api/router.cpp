@@ -27,6 +27,10 @@ constexpr std::array kRoutes{
     Route{"/api/v1/reviews", http::verb::get, &handleReviews},
     Route{"/api/v1/reviews/", http::verb::post, &handleResolveReview, true},
     Route{"/api/v1/history", http::verb::get, &handleHistory},
+    Route{"/api/v1/media/", http::verb::unknown, &handleMedia, true}, // GET and PUT; checks the method
+    Route{"/api/v1/devices/key", http::verb::post, &handleRegisterDeviceKey},
+    Route{"/api/v1/devices/", http::verb::delete_, &handleRetireDeviceKey, true},  // {deviceId}/key
+    Route{"/api/v1/authorizations/", http::verb::get, &handleAuthorization, true}, // {id}/verify|pdf
 };
 
 std::string_view pathOf(const Request &request) {
@@ -41,7 +45,7 @@ ApiReply route(const Request &request, const ApiContext &context) {
     for (const auto &r : kRoutes) {
         if (r.prefix ? !path.starts_with(r.path) : r.path != path)
             continue;
-        if (r.method != request.method()) {
+        if (r.method != http::verb::unknown && r.method != request.method()) {
             ApiReply reply = errorReply(http::status::method_not_allowed, "method_not_allowed",
                                         "该地址不支持 " + std::string(request.method_string()) + " 请求");
             reply.allow = std::string(http::to_string(r.method));
@@ -52,13 +56,16 @@ ApiReply route(const Request &request, const ApiContext &context) {
     return errorReply(http::status::not_found, "not_found", "请求的地址不存在");
 }
 
-Response handleRequest(const Request &request, const ApiContext &context, std::string *user) {
-    ApiReply reply;
+ApiReply routeSafely(const Request &request, const ApiContext &context) {
     try {
-        reply = route(request, context);
+        return route(request, context);
     } catch (const std::exception &) {
-        reply = errorReply(http::status::internal_server_error, "internal", "服务器内部错误，请稍后重试");
+        return errorReply(http::status::internal_server_error, "internal", "服务器内部错误，请稍后重试");
     }
+}
+
+Response handleRequest(const Request &request, const ApiContext &context, std::string *user) {
+    ApiReply reply = routeSafely(request, context);
     if (user)
         *user = reply.user;
     return makeResponse(reply, request.version(), request.keep_alive());

@@ -8,7 +8,10 @@ namespace ruhu::server {
 // tested directly. Unknown paths answer 404 not_found, known paths with the wrong method 405.
 ApiReply route(const Request &request, const ApiContext &context);
 
-// route() and makeResponse() together: what the session writes back.
+// route(), with an exception answered as 500 internal.
+ApiReply routeSafely(const Request &request, const ApiContext &context);
+
+// routeSafely() and makeResponse() together (JSON answers; a file reply is streamed by the session).
 Response handleRequest(const Request &request, const ApiContext &context, std::string *user = nullptr);
 
 } // namespace ruhu::server

@@ -1,7 +1,9 @@
 #include "http_session.h"
 
+#include "../api/handlers.h"
 #include "../api/replies.h"
 #include "../api/router.h"
+#include "file_slice_body.h"
 #include "json_log.h"
 #include "session_registry.h"
 
@@ -13,6 +15,14 @@ bool isQuietEnd(beast::error_code ec) {
     return ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
            ec == beast::error::timeout || ec == net::error::eof || ec == net::error::connection_reset ||
            ec == net::error::broken_pipe || ec == http::error::partial_message;
+}
+
+// Media may travel over 2G: upload and download deadlines grow with the body at this slowest rate.
+constexpr std::uint64_t kSlowestUploadBytesPerSecond = 8 * 1024;
+
+bool isMediaUploadHeader(const http::request_parser<http::string_body> &parser) {
+    const auto &header = parser.get();
+    return isMediaUpload(header.method(), std::string_view(header.target().data(), header.target().size()));
 }
 
 std::string pathOf(beast::string_view target) {
@@ -62,6 +72,27 @@ void HttpSession::doRead() {
     m_parser->body_limit(m_limits.bodyLimit);
     m_stream.expires_after(m_limits.readTimeout);
     m_reading = true;
+    http::async_read_header(m_stream, m_buffer, *m_parser,
+                            beast::bind_front_handler(&HttpSession::onReadHeader, shared_from_this()));
+}
+
+// A media chunk has its own, smaller body limit, checked before any of its body is read.
+void HttpSession::onReadHeader(beast::error_code ec, size_t) {
+    if (ec) {
+        m_reading = false;
+        return onReadError(ec);
+    }
+    if (isMediaUploadHeader(*m_parser)) {
+        const auto limit = std::uint64_t(m_context.media ? m_context.media->options().maxChunkBytes : 0);
+        const auto length = m_parser->content_length().value_or(0);
+        if (length > limit) {
+            m_reading = false;
+            return refuseUnread(mediaChunkTooLarge(m_context));
+        }
+        m_parser->body_limit(limit); // for a chunked body, whose length is not known up front
+        m_stream.expires_after(m_limits.readTimeout +
+                               std::chrono::seconds(length / kSlowestUploadBytesPerSecond));
+    }
     http::async_read(m_stream, m_buffer, *m_parser,
                      beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
 }
@@ -77,10 +108,14 @@ void HttpSession::onRead(beast::error_code ec, size_t) {
                           {},
                           0,
                           std::chrono::steady_clock::now()};
-    Response response = handleRequest(request, m_context, &m_exchange.user);
-    if (m_closing)
-        response.keep_alive(false);
-    doWrite(std::move(response));
+    ApiReply reply = routeSafely(request, m_context);
+    m_exchange.user = reply.user;
+    const bool keepAlive = request.keep_alive() && !m_closing;
+    const unsigned status = unsigned(reply.status);
+    if (reply.file)
+        return doWrite(status, keepAlive, makeFileResponse(reply, request.version(), keepAlive),
+                       std::uint64_t(reply.file->length));
+    doWrite(status, keepAlive, http::message_generator(makeResponse(reply, request.version(), keepAlive)));
 }
 
 void HttpSession::onReadError(beast::error_code ec) {
@@ -89,28 +124,40 @@ void HttpSession::onReadError(beast::error_code ec) {
 
     // The request is unusable; answer once and close. Its header may or may not have been read.
     const bool headerDone = m_parser && m_parser->is_header_done();
+    ApiReply reply;
+    if (ec == http::error::body_limit && headerDone && isMediaUploadHeader(*m_parser))
+        reply = mediaChunkTooLarge(m_context);
+    else if (ec == http::error::body_limit)
+        reply = errorReply(http::status::payload_too_large, "payload_too_large",
+                           "请求内容过大（上限 " + std::to_string(m_limits.bodyLimit / (1024 * 1024)) +
+                               " MiB），请分批同步");
+    else
+        reply = errorReply(http::status::bad_request, "bad_request", "HTTP 请求格式不正确");
+    refuseUnread(reply);
+}
+
+// Answers a request whose body was not (fully) read, then drains and closes.
+void HttpSession::refuseUnread(const ApiReply &reply) {
+    const bool headerDone = m_parser && m_parser->is_header_done();
     const auto &header = m_parser->get();
     m_exchange = Exchange{headerDone ? std::string(header.method_string()) : std::string(),
                           headerDone ? pathOf(header.target()) : std::string(),
                           {},
                           0,
                           std::chrono::steady_clock::now()};
-    ApiReply reply =
-        ec == http::error::body_limit
-            ? errorReply(http::status::payload_too_large, "payload_too_large",
-                         "请求内容过大（上限 " + std::to_string(m_limits.bodyLimit / (1024 * 1024)) +
-                             " MiB），请分批同步")
-            : errorReply(http::status::bad_request, "bad_request", "HTTP 请求格式不正确");
     m_drainAfterWrite = true;
-    doWrite(makeResponse(reply, headerDone ? header.version() : 11, false));
+    doWrite(unsigned(reply.status), false,
+            http::message_generator(makeResponse(reply, headerDone ? header.version() : 11, false)));
 }
 
-void HttpSession::doWrite(Response response) {
-    m_exchange.status = response.result_int();
-    const bool keepAlive = response.keep_alive();
-    // Writes get the same bound as reads, so a client that stops reading cannot hold the session.
-    m_stream.expires_after(m_limits.readTimeout);
-    beast::async_write(m_stream, http::message_generator(std::move(response)),
+void HttpSession::doWrite(unsigned status, bool keepAlive, http::message_generator response,
+                          std::uint64_t streamedBytes) {
+    m_exchange.status = status;
+    // Writes get the same bound as reads, so a client that stops reading cannot hold the session; a
+    // streamed download gets more time for its size, like an upload.
+    m_stream.expires_after(m_limits.readTimeout +
+                           std::chrono::seconds(streamedBytes / kSlowestUploadBytesPerSecond));
+    beast::async_write(m_stream, std::move(response),
                        beast::bind_front_handler(&HttpSession::onWrite, shared_from_this(), keepAlive));
 }
 

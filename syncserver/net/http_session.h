@@ -41,9 +41,12 @@ private:
 
     void onRun();
     void doRead();
+    void onReadHeader(beast::error_code ec, size_t bytesTransferred);
     void onRead(beast::error_code ec, size_t bytesTransferred);
     void onReadError(beast::error_code ec);
-    void doWrite(Response response);
+    void refuseUnread(const ApiReply &reply);
+    void doWrite(unsigned status, bool keepAlive, http::message_generator response,
+                 std::uint64_t streamedBytes = 0);
     void onWrite(bool keepAlive, beast::error_code ec, size_t bytesTransferred);
     void onShutdown();
     void doClose();

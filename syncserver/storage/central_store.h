@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,18 @@ struct ReviewPage {
     bool hasMore = false;
 };
 
+// A device's registered signing key (docs/authorization.md "Device key registry"). At most one key per
+// device is active; an admin retires it before another can be registered.
+struct DeviceKeyRow {
+    std::string deviceId;
+    std::string publicKey;   // base64 raw Ed25519 public key
+    std::string fingerprint; // first 16 hex of SHA-256 of the raw key
+    std::string username;    // who registered it
+    int64_t registeredAtMs = 0;
+    int64_t retiredAtMs = 0; // 0 while active
+    std::string retiredBy;
+};
+
 // A record that left a region (its household moved) at a version.
 struct DepartureRow {
     std::string kind;
@@ -123,6 +136,16 @@ public:
         virtual Status putSkippedSeqs(const std::string &deviceId, const std::vector<int64_t> &seqs) = 0;
         virtual Result<int64_t> maxSeq(const std::string &deviceId) = 0;
 
+        // The media blobs (sha256) a photo/authorization record references (api/media_references.h).
+        // Add-only: the referencing fields are immutable; a tombstoned record no longer counts.
+        virtual Status putMediaRefs(const std::string &kind, const std::string &recordId,
+                                    const std::vector<std::string> &sha256s) = 0;
+
+        // Device signing keys: the active key of a device, registering one, retiring the active one.
+        virtual Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &deviceId) = 0;
+        virtual Status putDeviceKey(const DeviceKeyRow &key) = 0;
+        virtual Status retireDeviceKey(const std::string &deviceId, const std::string &by, int64_t nowMs) = 0;
+
         virtual Status putArea(const protocol::Area &area) = 0;
         virtual Status putUser(const UserAccount &user) = 0;
         virtual Status commit() = 0;
@@ -147,6 +170,11 @@ public:
                                        const std::string &status, int64_t cursor, size_t limit) = 0;
     // The applied-mutations rows of one record, in the order they were applied.
     virtual Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) = 0;
+
+    // Region codes of the live (not deleted) records that reference a media blob: who may download it.
+    virtual Result<std::vector<std::string>> mediaRegions(const std::string &sha256) = 0;
+    // Which of the given blobs a live record references (the media sweep keeps those).
+    virtual Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &sha256s) = 0;
 };
 
 } // namespace ruhu::server

@@ -354,6 +354,20 @@ public:
         return stmt->bind(1, householdId).bind(2, regionCode).run();
     }
 
+    Status putMediaRefs(const std::string &kind, const std::string &recordId,
+                        const std::vector<std::string> &sha256s) override {
+        auto stmt =
+            m_db.prepare("INSERT OR IGNORE INTO media_refs (sha256, kind, record_id) VALUES (?1, ?2, ?3)");
+        if (!stmt)
+            return stmt.error();
+        for (const auto &sha : sha256s) {
+            stmt->reset();
+            if (auto st = stmt->bind(1, sha).bind(2, kind).bind(3, recordId).run(); !st)
+                return st;
+        }
+        return okStatus();
+    }
+
     Status putDeparture(const DepartureRow &d) override {
         auto stmt = m_db.prepare("INSERT OR REPLACE INTO departures (kind, id, old_region, version) "
                                  "VALUES (?1, ?2, ?3, ?4)");
@@ -478,6 +492,43 @@ public:
             .bind(7, applied.kind)
             .bind(8, applied.recordId)
             .run();
+    }
+
+    Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &deviceId) override {
+        auto stmt = m_db.prepare("SELECT device_id, public_key, fingerprint, username, registered_at "
+                                 "FROM device_keys WHERE device_id = ?1 AND retired_at = 0");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, deviceId);
+        if (!stmt->step()) {
+            if (stmt->lastError())
+                return *stmt->lastError();
+            return std::optional<DeviceKeyRow>();
+        }
+        return std::optional<DeviceKeyRow>(DeviceKeyRow{stmt->columnText(0), stmt->columnText(1),
+                                                        stmt->columnText(2), stmt->columnText(3),
+                                                        stmt->columnInt(4)});
+    }
+
+    Status putDeviceKey(const DeviceKeyRow &key) override {
+        auto stmt = m_db.prepare("INSERT INTO device_keys (device_id, public_key, fingerprint, username, "
+                                 "registered_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!stmt)
+            return stmt.error();
+        return stmt->bind(1, key.deviceId)
+            .bind(2, key.publicKey)
+            .bind(3, key.fingerprint)
+            .bind(4, key.username)
+            .bind(5, key.registeredAtMs)
+            .run();
+    }
+
+    Status retireDeviceKey(const std::string &deviceId, const std::string &by, int64_t nowMs) override {
+        auto stmt = m_db.prepare("UPDATE device_keys SET retired_at = ?2, retired_by = ?3 "
+                                 "WHERE device_id = ?1 AND retired_at = 0");
+        if (!stmt)
+            return stmt.error();
+        return stmt->bind(1, deviceId).bind(2, nowMs).bind(3, by).run();
     }
 
     Status putArea(const protocol::Area &area) override {
@@ -823,6 +874,41 @@ Result<std::vector<AppliedMutation>> SqliteCentralStore::history(const std::stri
     if (stmt->lastError())
         return *stmt->lastError();
     return rows;
+}
+
+Result<std::vector<std::string>> SqliteCentralStore::mediaRegions(const std::string &sha256) {
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare("SELECT DISTINCT r.region_code FROM media_refs m "
+                             "JOIN records r ON r.kind = m.kind AND r.id = m.record_id "
+                             "WHERE m.sha256 = ?1 AND r.deleted = 0");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, sha256);
+    std::vector<std::string> regions;
+    while (stmt->step())
+        regions.push_back(stmt->columnText(0));
+    if (stmt->lastError())
+        return *stmt->lastError();
+    return regions;
+}
+
+Result<std::set<std::string>> SqliteCentralStore::referencedMedia(const std::vector<std::string> &sha256s) {
+    std::set<std::string> referenced;
+    std::lock_guard lock(m_mutex);
+    auto stmt =
+        m_db.prepare("SELECT 1 FROM media_refs m JOIN records r ON r.kind = m.kind AND r.id = m.record_id "
+                     "WHERE m.sha256 = ?1 AND r.deleted = 0 LIMIT 1");
+    if (!stmt)
+        return stmt.error();
+    for (const auto &sha : sha256s) {
+        stmt->reset();
+        stmt->bind(1, sha);
+        if (stmt->step())
+            referenced.insert(sha);
+        else if (stmt->lastError())
+            return *stmt->lastError();
+    }
+    return referenced;
 }
 
 } // namespace ruhu::server

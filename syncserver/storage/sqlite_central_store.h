@@ -41,6 +41,8 @@ public:
     Result<ReviewPage> reviews(const std::vector<std::string> &regionPrefixes, const std::string &status,
                                int64_t cursor, size_t limit) override;
     Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override;
+    Result<std::vector<std::string>> mediaRegions(const std::string &sha256) override;
+    Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &sha256s) override;
 
 private:
     explicit SqliteCentralStore(sql::Database db)

@@ -91,7 +91,27 @@ CREATE TABLE IF NOT EXISTS skipped_seqs (
     seq       INTEGER NOT NULL,
     PRIMARY KEY (device_id, seq)
 );
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', 2), ('last_version', 0);
+-- Which media blobs (photos, signature images) a photo/authorization record references. Region and
+-- liveness come from the record itself, so a household move or a tombstone needs no update here.
+CREATE TABLE IF NOT EXISTS media_refs (
+    sha256    TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    PRIMARY KEY (sha256, kind, record_id)
+) WITHOUT ROWID;
+-- Each device's Ed25519 signing key (授权承诺书). A retired key stays for the record; at most one active.
+CREATE TABLE IF NOT EXISTS device_keys (
+    device_id     TEXT NOT NULL,
+    public_key    TEXT NOT NULL,
+    fingerprint   TEXT NOT NULL,
+    username      TEXT NOT NULL,
+    registered_at INTEGER NOT NULL,
+    retired_at    INTEGER NOT NULL DEFAULT 0,
+    retired_by    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, public_key, registered_at)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS device_keys_active ON device_keys(device_id) WHERE retired_at = 0;
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', 3), ('last_version', 0);
 )sql";
 
 // Schema 1 kept no record identity beside the history rows: add it, filled from the stored mutations.
@@ -130,6 +150,9 @@ Status createCentralSchema(sql::Database &db) {
     if (auto st = db.exec(kSchema); !st)
         return st;
     if (auto st = migrateAppliedMutations(db); !st)
+        return st;
+    // Schema 3 added device_keys (created above by IF NOT EXISTS); only the number needs moving on.
+    if (auto st = db.exec("UPDATE meta SET value = 3 WHERE key = 'schema_version' AND value < 3"); !st)
         return st;
     return tx.commit();
 }

@@ -89,6 +89,12 @@ public:
     Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override {
         return m_inner.history(kind, id);
     }
+    Result<std::vector<std::string>> mediaRegions(const std::string &sha256) override {
+        return m_inner.mediaRegions(sha256);
+    }
+    Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &sha256s) override {
+        return m_inner.referencedMedia(sha256s);
+    }
 
 private:
     CentralStore &m_inner;

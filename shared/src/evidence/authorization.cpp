@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace ruhu::evidence {
 
@@ -39,8 +40,9 @@ std::vector<const domain::Member *> coveredMembers(const domain::HouseholdDocume
     for (const auto &member : document.members)
         if (member.status == domain::MemberStatus::Normal)
             members.push_back(&member);
-    std::stable_sort(members.begin(), members.end(),
-                     [](const auto *a, const auto *b) { return a->seq < b->seq; });
+    // Ties (a member added without a seq) by id: the tablet's and the server's record order differ.
+    std::sort(members.begin(), members.end(),
+              [](const auto *a, const auto *b) { return std::tie(a->seq, a->id) < std::tie(b->seq, b->id); });
     return members;
 }
 
@@ -126,8 +128,13 @@ Status validateSigners(const std::vector<Signer> &signers, const domain::Househo
 }
 
 boost::json::value gpsToJson(const GpsFix &gps) {
-    return boost::json::object{{"lat", gps.lat},     {"lng", gps.lng},   {"accuracyM", gps.accuracyM},
-                               {"fixAt", gps.fixAt}, {"mock", gps.mock}, {"provider", gps.provider}};
+    // 1e-7 degrees is about 1 cm; see roundForSigning for why doubles are rounded before hashing.
+    return boost::json::object{{"lat", roundForSigning(gps.lat, 7)},
+                               {"lng", roundForSigning(gps.lng, 7)},
+                               {"accuracyM", roundForSigning(gps.accuracyM, 2)},
+                               {"fixAt", gps.fixAt},
+                               {"mock", gps.mock},
+                               {"provider", gps.provider}};
 }
 
 boost::json::value proxyToJson(const std::optional<Proxy> &proxy) {

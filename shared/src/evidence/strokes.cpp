@@ -27,14 +27,22 @@ std::optional<double> number(const boost::json::value &value) {
 
 } // namespace
 
+double roundForSigning(double value, int decimals) {
+    if (!std::isfinite(value))
+        return value;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
 boost::json::value strokesToJson(const SignatureStrokes &s) {
     boost::json::array data;
     for (const auto &stroke : s.strokes) {
         boost::json::array points;
         for (const auto &point : stroke) {
-            boost::json::object p{{"x", point.x}, {"y", point.y}, {"t", point.t}};
+            boost::json::object p{
+                {"x", roundForSigning(point.x, 2)}, {"y", roundForSigning(point.y, 2)}, {"t", point.t}};
             if (point.pressure)
-                p["p"] = *point.pressure;
+                p["p"] = roundForSigning(*point.pressure, 3);
             points.push_back(std::move(p));
         }
         data.push_back(std::move(points));

@@ -30,6 +30,14 @@ struct SignatureStrokes {
     std::vector<std::vector<StrokePoint>> strokes;
 };
 
+// A signed double as it is written: rounded to `decimals` places. Boost.JSON 1.81 parses a 17-digit
+// number up to 1 ULP off (about 13% of arbitrary doubles do not survive serialize → parse), which would
+// change a hash computed again on the server. A value with few significant digits parses exactly, and
+// rounding again after parsing gives back the same double whatever the parser did.
+double roundForSigning(double value, int decimals);
+
+// Coordinates are written to 0.01 px and pressure to 0.001 (roundForSigning), so the canonical form and
+// its hash are the same after any JSON round trip.
 boost::json::value strokesToJson(const SignatureStrokes &strokes);
 Result<SignatureStrokes> strokesFromJson(const boost::json::value &value);
 
