@@ -3,8 +3,12 @@
 #include <ruhu/demo/demo_county.h>
 #include <ruhu/store/device_replica.h>
 
+#include <boost/json/array.hpp>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -14,6 +18,93 @@ constexpr auto kVillage = "429005103201";
 int64_t nowMs() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// A local date `monthsBack` months before today, on `day`: "2026-09-05".
+std::string localDate(int monthsBack, int day) {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    int month = tm.tm_mon - monthsBack; // 0-based
+    int year = tm.tm_year + 1900;
+    while (month < 0) {
+        month += 12;
+        --year;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month + 1, std::min(day, 28));
+    return buf;
+}
+
+std::string yearMonth(const std::string &date) { // "2026-09-05" → "202609"
+    return date.substr(0, 4) + date.substr(5, 2);
+}
+
+ruhu::Record demoRecord(const std::string &kind, const std::string &id, const std::string &householdId,
+                        boost::json::object fields) {
+    ruhu::Record r;
+    r.kind = kind;
+    r.id = id;
+    r.householdId = householdId;
+    r.regionCode = kVillage;
+    r.fields = std::move(fields);
+    return r;
+}
+
+ruhu::Record demoVisit(const std::string &householdId, const std::string &type, const std::string &date) {
+    return demoRecord("visit", householdId + "-v-" + date, householdId,
+                      {{"householdId", householdId},
+                       {"type", type},
+                       {"startedAt", date + "T09:30:00+08:00"},
+                       {"visitors", boost::json::array{kUser}}});
+}
+
+// Monitoring for the Today page, relative to today: 监测对象 due for the monthly visit or already
+// visited, households whose risk was eliminated (one still waiting for 回头看), and their cases.
+void addMonitoringDemo(std::vector<ruhu::Record> &changes) {
+    auto household = [&](const std::string &id) -> ruhu::Record * {
+        for (auto &r : changes) {
+            if (r.kind == "household" && r.id == id)
+                return &r;
+        }
+        return nullptr;
+    };
+    auto monitor = [&](const std::string &id, const char *category, boost::json::array risks,
+                       const std::string &eliminatedOn = {}) {
+        ruhu::Record *h = household(id);
+        if (!h)
+            return;
+        boost::json::object monitoring{{"category", category},
+                                       {"identifiedYm", yearMonth(localDate(14, 1))},
+                                       {"riskEliminated", !eliminatedOn.empty()}};
+        if (!eliminatedOn.empty()) {
+            monitoring["eliminationMode"] = "帮扶消除";
+            monitoring["eliminatedYm"] = yearMonth(eliminatedOn);
+        }
+        h->fields["monitoring"] = std::move(monitoring);
+        h->fields["riskTypes"] = std::move(risks);
+    };
+    auto workflowCase = [&](const std::string &householdId, const char *caseType, const char *state) {
+        changes.push_back(demoRecord("workflowCase", householdId + "-case", householdId,
+                                     {{"householdId", householdId},
+                                      {"caseType", caseType},
+                                      {"state", state},
+                                      {"source", "入户走访"}}));
+    };
+    monitor("hh-0006", "脱贫不稳定户", {"因病"});
+    workflowCase("hh-0006", "识别", "ASSISTING");
+    changes.push_back(demoVisit("hh-0006", "每月走访", localDate(1, 12)));
+    monitor("hh-0007", "边缘易致贫户", {"缺劳动力", "因学"});
+    workflowCase("hh-0007", "识别", "ASSISTING");
+    changes.push_back(demoVisit("hh-0007", "每月走访", localDate(0, 1)));
+    monitor("hh-0008", "突发严重困难户", {"因自然灾害"});
+    workflowCase("hh-0008", "识别", "SURVEYED");
+    const std::string eliminated = localDate(2, 10);
+    monitor("hh-0009", "脱贫不稳定户", {"因务工就业不稳"}, eliminated);
+    workflowCase("hh-0009", "风险消除", "ELIMINATED");
+    const std::string lookedBack = localDate(3, 10);
+    monitor("hh-0010", "边缘易致贫户", {"因残"}, lookedBack);
+    changes.push_back(demoVisit("hh-0010", "回头看", localDate(1, 20)));
 }
 
 } // namespace
@@ -46,6 +137,9 @@ ruhu::Status seedDemoReplica(ruhu::DeviceReplica &replica) {
         copy.version = static_cast<int64_t>(pull.changes.size()) + 1;
         pull.changes.push_back(std::move(copy));
     }
+    addMonitoringDemo(pull.changes);
+    for (size_t i = 0; i < pull.changes.size(); ++i)
+        pull.changes[i].version = static_cast<int64_t>(i) + 1;
     pull.cursor = static_cast<int64_t>(pull.changes.size());
     pull.serverTimeMs = nowMs();
     if (auto status = replica.applyPull(pull); !status)

@@ -1,14 +1,26 @@
 // The composition root of the tablet app: parse arguments, open the replica, build the services,
 // hand them to QML as singletons and load Main.qml.
+#include "appsettings.h"
+#include "authorizationsession.h"
 #include "commandline.h"
+#include "demophotos.h"
 #include "demoseed.h"
+#include "devicekeyregistrar.h"
+#include "devicesigningidentity.h"
 #include "localstore.h"
+#include "mediasyncstatus.h"
+#include "mediauploader.h"
+#include "photoimageprovider.h"
+#include "photolibrary.h"
+#include "photostore.h"
 #include "screenshotter.h"
+#include "scriptedentry.h"
 #include "session.h"
 #include "syncclient.h"
 #include "syncstatus.h"
 
 #include <ruhu/store/device_replica.h>
+#include <ruhu/store/media_store.h>
 
 #include <QDir>
 #include <QFont>
@@ -16,6 +28,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -73,15 +86,28 @@ int main(int argc, char *argv[]) {
         return 1;
     }
     ruhu::DeviceReplica &replica = **opened;
-    if (screenshots || cl.selfTest) { // the self-test then loads the main pages, not only the login
+    const bool scripted = cl.scriptedEntry > 0 || cl.reportEntry;
+    // the self-test then loads the main pages, not only the login; the kill test seeds its data dir once
+    if (screenshots || cl.selfTest || (scripted && !replica.record("household", ScriptedEntry::kHousehold))) {
         if (auto status = seedDemoReplica(replica); !status) {
             fail(QString::fromStdString(status.error().message));
             return 1;
         }
     }
 
+    auto media = ruhu::MediaStore::open(dir.filePath(QStringLiteral("media")).toStdString(),
+                                        dir.filePath(QStringLiteral("replica.db")).toStdString(), *key);
+    if (!media) {
+        fail(QString::fromStdString(media.error().message));
+        return 1;
+    }
+
     QSettings settings(dir.filePath(QStringLiteral("ruhu.ini")), QSettings::IniFormat);
     LocalStore store(&replica);
+    AppSettings appSettings(&settings);
+    appSettings.applyLanguage(); // 简体中文 unless the cadre chose English
+    // Texts the C++ models compose (Today's advice, due reasons) are rebuilt in the new language.
+    QObject::connect(&appSettings, &AppSettings::languageChanged, &store, &LocalStore::notifyChanged);
     SyncClient client(replica);
     Session session(store, client);
     session.setSettings(&settings);
@@ -92,25 +118,63 @@ int main(int argc, char *argv[]) {
     SyncStatus syncStatus(store, client);
     syncStatus.setAutoSyncEnabled(!screenshots && !cl.selfTest);
     Screenshotter screenshotter(cl.screenshotDir);
+    PhotoLibrary photoLibrary(replica, **media);
+    PhotoStore photoStore(photoLibrary, store);
+    if (screenshots || cl.selfTest) { // the gallery, the viewer and the upload backlog have photos to show
+        if (auto status = seedDemoPhotos(photoLibrary); !status) {
+            fail(QString::fromStdString(status.error().message));
+            return 1;
+        }
+    }
+    // The authorization signing key sits next to the storage key; the server learns its public half on the
+    // first sync after login (before any signed record is pushed).
+    DeviceSigningIdentity signingIdentity(dir.filePath(QStringLiteral("device-signing.pem")));
+    DeviceKeyRegistrar keyRegistrar(client, signingIdentity);
+    client.setBeforePushStep(
+        [&keyRegistrar](const std::function<void()> &next) { keyRegistrar.registerIfNeeded(next); });
+    AuthorizationSession::setServices(&signingIdentity, &photoLibrary);
+    MediaUploader mediaUploader(**media, client);
+    MediaSyncStatus mediaSyncStatus(**media, mediaUploader);
+    syncStatus.setMediaStore(media->get());
 
     // After a login the first sync fetches the villages' households.
     QObject::connect(&client, &SyncClient::loggedIn, &syncStatus,
                      [&syncStatus] { QTimer::singleShot(0, &syncStatus, &SyncStatus::sync); });
+    // Records sync first; the photos they name follow.
+    QObject::connect(&client, &SyncClient::syncFinished, &mediaUploader, &MediaUploader::uploadAll);
+    QObject::connect(&photoStore, &PhotoStore::photoAdded, &mediaSyncStatus, &MediaSyncStatus::refresh);
+    QObject::connect(&mediaUploader, &MediaUploader::finished, &syncStatus, &SyncStatus::refresh);
 
     LocalStore::setInstance(&store);
+    AppSettings::setInstance(&appSettings);
     Session::setInstance(&session);
     SyncStatus::setInstance(&syncStatus);
     Screenshotter::setInstance(&screenshotter);
+    PhotoStore::setInstance(&photoStore);
+    MediaSyncStatus::setInstance(&mediaSyncStatus);
 
     QQmlApplicationEngine engine;
     int qmlWarnings = 0;
     QObject::connect(&engine, &QQmlApplicationEngine::warnings, &app,
                      [&qmlWarnings](const QList<QQmlError> &warnings) { qmlWarnings += warnings.size(); });
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.addImageProvider(QStringLiteral("photos"), new PhotoImageProvider(**media)); // the engine owns it
+    appSettings.setEngine(&engine);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Ruhu/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    if (cl.windowSize.isValid()) {
+        if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()))
+            window->resize(cl.windowSize);
+    }
 
+    ScriptedEntry scriptedEntry(store, cl.scriptedEntry);
+    if (cl.reportEntry) {
+        ScriptedEntry::report(store);
+        return 0;
+    }
+    if (cl.scriptedEntry > 0)
+        scriptedEntry.start();
     if (cl.selfTest) {
         QTimer::singleShot(500, &app, [&] {
             if (qmlWarnings > 0)
@@ -121,7 +185,7 @@ int main(int argc, char *argv[]) {
     if (screenshots) {
         QObject::connect(&screenshotter, &Screenshotter::finished, &app,
                          [&](bool ok) { QCoreApplication::exit(ok && qmlWarnings == 0 ? 0 : 1); });
-        QTimer::singleShot(120'000, &app, [] {
+        QTimer::singleShot(300'000, &app, [] { // two passes: landscape and portrait
             fail(QStringLiteral("screenshot tour timed out"));
             QCoreApplication::exit(2);
         });

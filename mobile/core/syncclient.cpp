@@ -141,7 +141,10 @@ void SyncClient::sync() {
     }
     setBusy(true);
     Q_EMIT syncStarted();
-    pushNext();
+    if (m_beforePush)
+        m_beforePush([this] { pushNext(); });
+    else
+        pushNext();
 }
 
 void SyncClient::fail(const QString &message) {

@@ -21,11 +21,18 @@ public:
     void setServerUrl(const QUrl &url);
     QUrl serverUrl() const { return m_serverUrl; }
     bool isBusy() const { return m_busy; }
+    // The transport, shared with the media uploader (one connection pool, one proxy setting).
+    QNetworkAccessManager &network() { return m_network; }
+    ruhu::DeviceReplica &replica() { return m_replica; }
 
     // POST /api/v1/login; on success the session is saved in the replica.
     void login(const QString &username, const QString &password);
     // Pushes every pending mutation in batches, then pulls until the server has no more.
     void sync();
+    // A step run at the start of every sync, before the first push (device key registration); it must
+    // call its argument exactly once to let the sync go on.
+    using BeforePushStep = std::function<void(const std::function<void()> &next)>;
+    void setBeforePushStep(BeforePushStep step) { m_beforePush = std::move(step); }
 
 Q_SIGNALS:
     void loggedIn();
@@ -51,4 +58,5 @@ private:
     QNetworkAccessManager m_network;
     QUrl m_serverUrl;
     bool m_busy = false;
+    BeforePushStep m_beforePush;
 };

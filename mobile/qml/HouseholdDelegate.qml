@@ -3,23 +3,32 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ruhu
 
-// One household row (or, with isHeader, the column titles): 户主, 村民小组, 户类型, 家庭人口.
+// One household row (or, with isHeader, the column titles): 户主 with the masked 身份证号 and the
+// stage/risks under it, 村民小组, 户类型, 监测类别, 家庭人口. Narrow (portrait): 监测类别 moves under the name.
 ItemDelegate {
     id: row
 
     property bool isHeader: false
+    property bool narrow: false
     required property string householdId
     required property string headName
     required property string group
     required property string householdType
     required property int memberCount
     required property bool onServer
+    required property string monitoringCategory
+    required property string maskedIdNumber
+    required property string riskTypes
+    required property string workflowStage
 
-    readonly property int groupColumn: 200
-    readonly property int typeColumn: 200
-    readonly property int countColumn: 160
+    readonly property int groupColumn: narrow ? 110 : 150
+    readonly property int typeColumn: narrow ? 130 : 150
+    readonly property int monitoringColumn: 190
+    readonly property int countColumn: narrow ? 90 : 120
+    readonly property string details: [maskedIdNumber, narrow ? monitoringCategory : "", workflowStage, riskTypes]
+                                      .filter(t => t.length > 0).join(" · ")
 
-    height: isHeader ? 52 : 76
+    height: isHeader ? 52 : 84
     enabled: !isHeader
     leftPadding: Theme.margin
     rightPadding: Theme.spacing
@@ -38,33 +47,46 @@ ItemDelegate {
     contentItem: RowLayout {
         spacing: Theme.spacing
 
-        RowLayout {
+        ColumnLayout {
             Layout.fillWidth: true
-            spacing: 12
-            Label {
-                text: row.headName.length > 0 ? row.headName : qsTr("（未填户主）")
-                font.pixelSize: row.isHeader ? Theme.fontSmall : Theme.fontLarge
-                font.bold: !row.isHeader
-                color: row.isHeader ? Theme.textSecondary : Theme.text
-                elide: Text.ElideRight
-                Layout.fillWidth: !badge.visible
-            }
-            Rectangle {
-                id: badge
-                visible: !row.isHeader && !row.onServer
-                implicitWidth: badgeLabel.implicitWidth + 20
-                implicitHeight: 30
-                radius: 15
-                color: Theme.warningBackground
+            spacing: 2
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 12
                 Label {
-                    id: badgeLabel
-                    anchors.centerIn: parent
-                    text: qsTr("新增，未同步")
-                    color: Theme.warning
-                    font.pixelSize: 15
+                    text: row.isHeader ? row.headName
+                                       : row.headName.length > 0 ? row.headName : qsTr("（未填户主）")
+                    font.pixelSize: row.isHeader ? Theme.fontSmall : Theme.fontLarge
+                    font.bold: !row.isHeader
+                    color: row.isHeader ? Theme.textSecondary : Theme.text
+                    elide: Text.ElideRight
+                    Layout.fillWidth: !badge.visible
                 }
+                Rectangle {
+                    id: badge
+                    visible: !row.isHeader && !row.onServer
+                    implicitWidth: badgeLabel.implicitWidth + 20
+                    implicitHeight: 30
+                    radius: 15
+                    color: Theme.warningBackground
+                    Label {
+                        id: badgeLabel
+                        anchors.centerIn: parent
+                        text: qsTr("新增，未同步")
+                        color: Theme.warning
+                        font.pixelSize: Theme.fontSmall - 2
+                    }
+                }
+                Item { visible: badge.visible; Layout.fillWidth: true }
             }
-            Item { visible: badge.visible; Layout.fillWidth: true }
+            Label {
+                visible: !row.isHeader && row.details.length > 0
+                Layout.fillWidth: true
+                text: row.details
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textSecondary
+                elide: Text.ElideRight
+            }
         }
         Label {
             Layout.preferredWidth: row.groupColumn
@@ -80,7 +102,7 @@ ItemDelegate {
                 visible: !row.isHeader
                 anchors.left: parent.left
                 anchors.verticalCenter: parent.verticalCenter
-                width: typeLabel.implicitWidth + 24
+                width: Math.min(typeLabel.implicitWidth + 24, parent.width)
                 height: 34
                 radius: 17
                 color: row.householdType === "脱贫户" ? Theme.warningBackground : Theme.neutralChip
@@ -90,11 +112,21 @@ ItemDelegate {
                 anchors.left: parent.left
                 anchors.leftMargin: row.isHeader ? 0 : 12
                 anchors.verticalCenter: parent.verticalCenter
+                width: parent.width - anchors.leftMargin
                 text: row.householdType
+                elide: Text.ElideRight
                 font.pixelSize: row.isHeader ? Theme.fontSmall : Theme.fontSmall + 1
                 color: row.isHeader ? Theme.textSecondary
                                     : (row.householdType === "脱贫户" ? Theme.warning : Theme.primaryDark)
             }
+        }
+        Label {
+            visible: !row.narrow
+            Layout.preferredWidth: row.monitoringColumn
+            text: row.isHeader || row.monitoringCategory.length > 0 ? row.monitoringCategory : "—"
+            font.pixelSize: row.isHeader ? Theme.fontSmall : Theme.fontBody
+            color: row.isHeader ? Theme.textSecondary : row.monitoringCategory.length > 0 ? Theme.warning : Theme.textSecondary
+            elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: row.countColumn

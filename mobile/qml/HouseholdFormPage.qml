@@ -4,7 +4,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Ruhu
 
-// 户信息: basic fields on the left, 家庭成员 on the right. 保存 writes offline at once.
+// 户信息: basic fields and the §12 sections (HousingSection.qml …) on the left, 家庭成员 and the rule
+// engine's suggestion on the right; one column under 1000 px. Every field saves itself as it is left
+// (HouseholdEditor.commitField, SurveyRecord) — there is no 保存 button; the header shows 已保存.
 Page {
     id: page
 
@@ -15,6 +17,23 @@ Page {
     readonly property alias memberDialog: memberDialog
     readonly property alias removeDialog: removeDialog
     readonly property alias assessment: assessment
+    readonly property alias householdRecord: householdRecord
+    readonly property alias photoStrip: photoStrip
+    readonly property bool wide: width >= 1000
+
+    // Scrolls the form to a section (its objectName, e.g. "vehiclesSection").
+    function showSection(name) {
+        const section = findSection(basicColumn, name);
+        if (section)
+            formFlick.contentY = Math.max(0, Math.min(section.y, formFlick.contentHeight - formFlick.height));
+    }
+    function findSection(parentItem, name) {
+        for (let i = 0; i < parentItem.children.length; ++i)
+            if (parentItem.children[i].objectName === name)
+                return parentItem.children[i];
+        return null;
+    }
+    readonly property alias authorizationBlock: authorizationBlock
 
     signal saved()
     signal incomeSheetRequested(string householdId, string headName)
@@ -28,7 +47,20 @@ Page {
         memberDialog.editor.load(row >= 0 ? editor.members.get(row) : {});
         memberDialog.open();
     }
+    function openConsent() {
+        page.StackView.view.push(consentPage, { householdId: editor.householdId, headName: editor.headName });
+    }
+    function openRiskDecision() {
+        page.StackView.view.push(riskDecisionPage, { householdId: editor.householdId, headName: editor.headName });
+    }
+    function openMeasures() {
+        page.StackView.view.push(measuresPage, { householdId: editor.householdId, headName: editor.headName });
+    }
+    function openVisits() {
+        page.StackView.view.push(visitLogPage, { householdId: editor.householdId, headName: editor.headName });
+    }
     function requestBack() {
+        editor.commitField(""); // whatever is still being typed
         if (editor.dirty)
             discardDialog.open();
         else
@@ -43,11 +75,32 @@ Page {
         subtitle: [page.villageName, editor.group].filter(s => s.length > 0).join(" · ")
         onBackClicked: page.requestBack()
         Label {
-            visible: editor.dirty
-            text: qsTr("有未保存的修改")
+            objectName: "savedStateLabel"
+            visible: page.wide // portrait: the header has room for the title and the buttons only
+            text: editor.dirty ? qsTr("正在输入…") : householdRecord.savedText.length > 0
+                  ? householdRecord.savedText + qsTr("，待同步") : qsTr("自动保存")
             color: Theme.primaryTextSoft
             font.pixelSize: Theme.fontSmall
             Layout.rightMargin: 8
+        }
+        Repeater {
+            model: [["riskDecisionButton", qsTr("研判"), () => page.openRiskDecision()],
+                    ["measuresButton", qsTr("帮扶措施"), () => page.openMeasures()],
+                    ["visitsButton", qsTr("走访"), () => page.openVisits()]]
+            AppButton {
+                required property var modelData
+                objectName: modelData[0]
+                visible: !editor.isNew
+                text: modelData[1]
+                font.pixelSize: Theme.fontBody
+                fillColor: Theme.primaryDark
+                textColor: Theme.primaryText
+                outlined: false
+                leftPadding: page.wide ? 16 : 10
+                rightPadding: page.wide ? 16 : 10
+                Layout.preferredHeight: 60
+                onClicked: modelData[2]()
+            }
         }
         AppButton {
             objectName: "incomeSheetButton"
@@ -60,19 +113,6 @@ Page {
             Layout.preferredHeight: 60
             onClicked: page.incomeSheetRequested(editor.householdId, editor.headName)
         }
-        AppButton {
-            objectName: "saveButton"
-            text: qsTr("保存")
-            icon.source: "icons/save.svg"
-            font.pixelSize: Theme.fontLarge
-            font.bold: true
-            fillColor: Theme.primaryText
-            textColor: Theme.primary
-            outlined: false
-            Layout.preferredHeight: 60
-            Layout.preferredWidth: 140
-            onClicked: page.save()
-        }
     }
 
     HouseholdEditor {
@@ -80,6 +120,15 @@ Page {
         store: LocalStore
         householdId: page.householdId
         regionCode: page.regionCode
+        onSaved: householdRecord.load()
+    }
+
+    // The §12 sections write through this record, one field at a time.
+    SurveyRecord {
+        id: householdRecord
+        store: LocalStore
+        kind: "household"
+        recordId: editor.householdId
     }
 
     ColumnLayout {
@@ -110,23 +159,32 @@ Page {
             }
         }
 
-        RowLayout {
+        GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: Theme.margin
+            columns: page.wide ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.spacing
 
-            // 基本信息
+            // 基本信息 and the §12 sections
             Pane {
-                Layout.preferredWidth: 500
+                Layout.preferredWidth: page.wide ? Math.max(500, page.width * 0.48) : -1
+                Layout.fillWidth: !page.wide
                 Layout.fillHeight: true
+                Layout.preferredHeight: page.wide ? -1 : page.height * 0.5
                 padding: Theme.margin
                 background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
 
                 Flickable {
+                    id: formFlick
                     anchors.fill: parent
                     contentHeight: basicColumn.implicitHeight
                     clip: true
                     boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar {
+                        width: 10
+                        policy: formFlick.contentHeight > formFlick.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+                    }
 
                     ColumnLayout {
                         id: basicColumn
@@ -162,6 +220,7 @@ Page {
                                 placeholderText: qsTr("例如 三组")
                                 font.pixelSize: Theme.fontBody
                                 onTextEdited: editor.group = text
+                                onEditingFinished: editor.commitField("group")
                             }
                         }
                         LabeledField {
@@ -172,7 +231,7 @@ Page {
                                 model: Schema.enumValues("household", "householdType")
                                 currentIndex: Math.max(0, model.indexOf(editor.householdType))
                                 font.pixelSize: Theme.fontBody
-                                onActivated: editor.householdType = currentText
+                                onActivated: { editor.householdType = currentText; editor.commitField("householdType"); }
                             }
                         }
                         LabeledField {
@@ -187,6 +246,7 @@ Page {
                                 hasError: editor.phoneError.length > 0
                                 font.pixelSize: Theme.fontBody
                                 onTextEdited: editor.phone = text
+                                onEditingFinished: editor.commitField("phone")
                             }
                         }
                         LabeledField {
@@ -198,7 +258,30 @@ Page {
                                 placeholderText: qsTr("例如 潜江市熊口镇马家村三组12号")
                                 font.pixelSize: Theme.fontBody
                                 onTextEdited: editor.address = text
+                                onEditingFinished: editor.commitField("address")
                             }
+                        }
+                        PhotoStrip {
+                            id: photoStrip
+                            objectName: "photoStrip"
+                            householdId: editor.householdId
+                            headName: editor.headName
+                            canCapture: !editor.isNew
+                            stack: page.StackView.view
+                            Layout.fillWidth: true
+                            Layout.topMargin: 10
+                        }
+                        // §12 sections, each its own file; hidden until the household exists
+                        HousingSection { objectName: "housingSection"; visible: !editor.isNew; record: householdRecord }
+                        WaterSection { objectName: "waterSection"; visible: !editor.isNew; record: householdRecord }
+                        LandSection { objectName: "landSection"; visible: !editor.isNew; record: householdRecord }
+                        VehiclesSection { objectName: "vehiclesSection"; visible: !editor.isNew; record: householdRecord }
+                        IndustrySection { objectName: "industrySection"; visible: !editor.isNew; record: householdRecord }
+                        InsuranceSection {
+                            objectName: "insuranceSection"
+                            visible: !editor.isNew
+                            members: editor.members
+                            householdId: editor.householdId
                         }
                     }
                 }
@@ -273,6 +356,15 @@ Page {
                         }
                     }
                 }
+                AuthorizationStatusBlock {
+                    id: authorizationBlock
+                    objectName: "authorizationBlock"
+                    visible: !editor.isNew
+                    householdId: editor.householdId
+                    headName: editor.headName
+                    Layout.fillWidth: true
+                    onSignRequested: page.openConsent()
+                }
                 Flickable {
                     id: assessmentFlick
                     visible: !editor.isNew
@@ -293,6 +385,27 @@ Page {
         }
     }
 
+    Component {
+        id: riskDecisionPage
+        RiskDecisionPage { objectName: "riskDecisionPage" }
+    }
+    Component {
+        id: measuresPage
+        MeasuresPage { objectName: "measuresPage" }
+    }
+    Component {
+        id: visitLogPage
+        VisitLogPage { objectName: "visitLogPage" }
+    }
+
+    Component {
+        id: consentPage
+        ConsentPage {
+            objectName: "consentPage"
+            onSigned: StackView.view.pop()
+        }
+    }
+
     AssessmentModel {
         id: assessment
         store: LocalStore
@@ -306,7 +419,7 @@ Page {
 
     MemberEditorDialog {
         id: memberDialog
-        onMemberAccepted: (row, member) => editor.putMember(row, member)
+        onMemberAccepted: (row, member) => editor.commitMember(row, member)
     }
 
     AppDialog {

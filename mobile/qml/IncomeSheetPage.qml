@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Ruhu
 
 // 收入核算 (附件2): the line tables and fixed items on the left, typed in 元; on the right the totals
-// A, B, C, n, D, E, F, D1 and the rule engine's suggestion, recomputed on every edit. 保存 writes offline.
+// A, B, C, n, D, E, F, D1 and the rule engine's suggestion, recomputed on every edit. Each field saves
+// offline as it is left (IncomeSheetEditor.commit); adding or deleting a line saves at once.
 Page {
     id: page
 
@@ -25,26 +26,14 @@ Page {
     header: AppHeader {
         title: qsTr("收入核算 · %1").arg(page.headName.length > 0 ? page.headName : page.householdId)
         subtitle: qsTr("农民家庭年人均纯收入核算表（金额单位：元）")
-        onBackClicked: page.StackView.view.pop()
+        onBackClicked: { editor.commit(); page.StackView.view.pop(); }
         Label {
-            visible: editor.dirty
-            text: qsTr("有未保存的修改")
+            objectName: "incomeSavedLabel"
+            text: editor.dirty ? qsTr("正在输入…") : editor.savedText.length > 0
+                  ? editor.savedText + qsTr("，待同步") : qsTr("自动保存")
             color: Theme.primaryTextSoft
             font.pixelSize: Theme.fontSmall
-            Layout.rightMargin: 8
-        }
-        AppButton {
-            objectName: "saveIncomeButton"
-            text: qsTr("保存")
-            icon.source: "icons/save.svg"
-            font.pixelSize: Theme.fontLarge
-            font.bold: true
-            fillColor: Theme.primaryText
-            textColor: Theme.primary
-            outlined: false
-            Layout.preferredHeight: 60
-            Layout.preferredWidth: 140
-            onClicked: page.save()
+            Layout.rightMargin: 12
         }
     }
 
@@ -61,10 +50,12 @@ Page {
         implicitHeight: 48
     }
 
-    RowLayout {
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.margin
+        columns: page.width >= 1000 ? 2 : 1 // portrait: the totals go under the sheet
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
 
         Flickable {
             id: sheetFlick
@@ -170,9 +161,11 @@ Page {
                                             onTextEdited: hasError = !editor.setLineValue(sectionPane.sectionKey,
                                                                                           lineRow.index,
                                                                                           modelData.key, text)
+                                            onEditingFinished: editor.commit()
                                         }
                                     }
                                     AppButton {
+                                        objectName: "removeLine_" + sectionPane.sectionKey + "_" + lineRow.index
                                         text: "×"
                                         width: 52
                                         height: 48
@@ -246,6 +239,7 @@ Page {
 
                                         onTextEdited: hasError = !editor.setItemValue(groupPane.modelData.key,
                                                                                       modelData.key, text)
+                                        onEditingFinished: editor.commit()
                                     }
                                 }
                             }
@@ -257,9 +251,11 @@ Page {
 
         // 八、汇总 and the suggestion
         ColumnLayout {
-            Layout.preferredWidth: 380
-            Layout.maximumWidth: 380
-            Layout.fillHeight: true
+            Layout.preferredWidth: page.width >= 1000 ? 380 : -1
+            Layout.maximumWidth: page.width >= 1000 ? 380 : Number.POSITIVE_INFINITY
+            Layout.fillWidth: page.width < 1000
+            Layout.fillHeight: page.width >= 1000
+            Layout.preferredHeight: page.width >= 1000 ? -1 : page.height * 0.38
             spacing: Theme.spacing
 
             Pane {
@@ -300,6 +296,28 @@ Page {
                                 font.bold: modelData[0] === "D" || modelData[0] === "D1"
                                 color: Theme.text
                             }
+                        }
+                    }
+                }
+            }
+            Pane {
+                objectName: "incomeWarnings"
+                visible: editor.warnings.length > 0
+                Layout.fillWidth: true
+                padding: 12
+                background: Rectangle { radius: Theme.radius; color: Theme.warningBackground }
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 4
+                    Repeater {
+                        model: editor.warnings
+                        Label {
+                            required property string modelData
+                            Layout.fillWidth: true
+                            text: "⚠ " + modelData
+                            color: Theme.warning
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
                         }
                     }
                 }

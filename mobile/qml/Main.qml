@@ -4,7 +4,7 @@ import QtQuick.Controls.Material
 import Ruhu
 
 // The app window: one StackView of pages, the sync bar under the main pages and a toast for
-// confirmations. With a saved session the app opens straight on the village list, offline.
+// confirmations. With a saved session the app opens straight on the Today page, offline.
 ApplicationWindow {
     id: window
 
@@ -12,7 +12,14 @@ ApplicationWindow {
 
     function showToast(message) { toast.show(message); }
     function goLogin() { stack.replace(null, loginPage); }
-    function goVillages() { stack.replace(null, villageListPage); }
+    function goToday() { stack.replace(null, todayPage); }
+    // 我的村 sits on top of 今天, so 返回 always leads back to the Today page.
+    function goVillages() {
+        if (!(stack.depth === 1 && stack.currentItem && stack.currentItem.objectName === "todayPage"))
+            stack.replace(null, todayPage);
+        stack.push(villageListPage);
+    }
+    function openSettings() { stack.push(settingsPage); }
     function openVillage(code, name) {
         stack.push(householdListPage, { regionCode: code, villageName: name });
     }
@@ -28,6 +35,7 @@ ApplicationWindow {
             stack.push(syncStatusPage);
     }
 
+    // Landscape by default; ruhu --window 800x1280 (portrait) sets the size from the command line.
     width: 1280
     height: 800
     visible: true
@@ -44,7 +52,7 @@ ApplicationWindow {
     StackView {
         id: stack
         anchors.fill: parent
-        initialItem: Session.loggedIn ? villageListPage : loginPage
+        initialItem: Session.loggedIn ? todayPage : loginPage
     }
 
     footer: SyncBar {
@@ -57,7 +65,7 @@ ApplicationWindow {
 
     Connections {
         target: Session
-        function onLoginSucceeded() { window.goVillages(); }
+        function onLoginSucceeded() { window.goToday(); }
         function onChanged() {
             if (!Session.loggedIn && stack.currentItem && stack.currentItem.objectName !== "loginPage")
                 window.goLogin();
@@ -67,6 +75,21 @@ ApplicationWindow {
     Component {
         id: loginPage
         LoginPage { objectName: "loginPage" }
+    }
+    Component {
+        id: todayPage
+        TodayPage {
+            objectName: "todayPage"
+            onVillageChosen: (code, name) => window.openVillage(code, name)
+            onHouseholdChosen: (householdId, regionCode, villageName) =>
+                                   window.openHousehold(householdId, regionCode, villageName)
+            onVillagesRequested: window.goVillages()
+            onSettingsRequested: window.openSettings()
+        }
+    }
+    Component {
+        id: settingsPage
+        SettingsPage { objectName: "settingsPage" }
     }
     Component {
         id: villageListPage

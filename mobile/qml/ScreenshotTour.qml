@@ -3,7 +3,8 @@ import Ruhu
 
 // Screenshot mode: visits every page with the demo replica and saves one PNG per page, then ends the
 // app. Each step returns true when done (false: try again on the next tick, e.g. while waiting for a
-// sync attempt to fail).
+// sync attempt to fail). The whole step list runs once per orientation (landscape 1280×800, then portrait
+// 800×1280); each file name ends in -landscape or -portrait.
 Item {
     id: tour
 
@@ -12,8 +13,47 @@ Item {
     property int step: 0
     property int waited: 0
     readonly property var page: appWindow.stack.currentItem
+    readonly property var orientations: [{ name: "landscape", width: 1280, height: 800 },
+                                         { name: "portrait", width: 800, height: 1280 }]
+    property int pass: 0
+    property string headName
 
-    function shot(name) { return Screenshotter.capture(appWindow, name); }
+    function shot(name) { return Screenshotter.capture(appWindow, name + "-" + orientations[pass].name); }
+    // A handwritten-looking name for the signature pad: three strokes of sampled points, 16 ms apart.
+    function drawSignature(pad) {
+        const w = pad.width, h = pad.height;
+        const strokes = [
+            t => [0.10 + 0.12 * t, 0.55 - 0.25 * Math.sin(Math.PI * t)],
+            t => [0.26 + 0.10 * Math.sin(2 * Math.PI * t), 0.35 + 0.35 * t],
+            t => [0.40 + 0.45 * t, 0.50 + 0.12 * Math.sin(5 * Math.PI * t) - 0.1 * t]
+        ];
+        for (const f of strokes) {
+            const points = [];
+            for (let i = 0; i <= 24; ++i) {
+                const xy = f(i / 24);
+                points.push({ x: xy[0] * w, y: xy[1] * h, t: i * 16 });
+            }
+            pad.addStroke(points);
+        }
+    }
+    function startPass(index) {
+        pass = index;
+        appWindow.width = orientations[index].width;
+        appWindow.height = orientations[index].height;
+        step = 0;
+        waited = 0;
+    }
+    // The end of the step list: the next orientation, or the end of the tour.
+    function nextPass() {
+        if (pass + 1 < orientations.length) {
+            startPass(pass + 1);
+        } else {
+            step = steps.length;
+            Screenshotter.finish();
+        }
+        return false; // the step is already set
+    }
+    Component.onCompleted: startPass(0)
 
     readonly property var steps: [
         () => { appWindow.goLogin(); return true; },
@@ -21,12 +61,24 @@ Item {
         () => shot("01-login"),
         () => { page.password = "ruhu2024"; page.errorText = qsTr("用户名或密码错误"); return true; },
         () => shot("02-login-error"),
+        () => { appWindow.goToday(); return true; },
+        () => shot("03a-today"),
+        () => { appWindow.openSettings(); return true; },
+        () => shot("03b-settings"),
+        () => { page.serverText = "ruhu.example"; return true; },
+        () => shot("03c-settings-address-error"),
+        () => { appWindow.stack.pop(); return true; },
         () => { appWindow.goVillages(); return true; },
         () => shot("03-village-list"),
         () => { appWindow.openVillage("429005103201", "马家村"); return true; },
         () => shot("04-household-list"),
         () => { page.searchText = "张"; return true; },
         () => shot("05-household-search"),
+        () => { page.searchText = ""; page.monitoringFilter.choose("脱贫不稳定户"); return true; },
+        () => shot("05b-household-filter"),
+        () => { page.monitoringFilter.choose(""); page.searchText = "8"; page.sortCombo.currentIndex = 1; return true; },
+        () => shot("05c-household-id-digits"),
+        () => { page.sortCombo.currentIndex = 0; return true; },
         () => { page.searchText = ""; appWindow.openHousehold("hh-0002", "429005103201", "马家村"); return true; },
         () => shot("06-household-form"),
         () => { page.openMemberEditor(0); return true; },
@@ -100,13 +152,114 @@ Item {
         () => shot("17-income-sheet-items"),
         () => { page.save(); appWindow.stack.pop(); return true; },
         () => shot("18-household-after-income"),
+        () => {
+            // §12 sections: each value saves as its field is left; a bad number shows its error in place
+            const r = page.householdRecord;
+            r.commitValue("housing.onlyHouse", true);
+            r.commitValue("housing.structure", "砖混");
+            r.commitValue("housing.safetyGrade", "B");
+            r.commitText("housing.areaM2", "96", "real");
+            r.commitValue("water.safe", true);
+            r.commitValue("water.quality", true);
+            r.commitText("land.farmlandMu", "4.2", "real");
+            r.commitText("land.forestMu", "两亩", "real");
+            page.showSection("housingSection");
+            return true;
+        },
+        () => shot("19-household-sections"),
+        () => {
+            page.householdRecord.addElement("vehicles", { type: "轿车", use: "消费", price: 5800000,
+                                                          purchaseDate: "2024-10-01", source: "自报" });
+            page.showSection("vehiclesSection");
+            return true;
+        },
+        () => shot("19b-household-vehicles-industry"),
+        () => { page.showSection("insuranceSection"); return true; },
+        () => shot("19c-household-insurance"),
+        () => { page.openRiskDecision(); return true; },
+        () => { page.decision.assessment.assessmentDate = "2024-12-31"; page.decision.toggleRiskType("因病"); return true; },
+        () => shot("20-risk-decision"),
+        () => { page.decision.setResult("纳入监测"); return true; },
+        () => shot("21-risk-decision-exception-required"),
+        () => { appWindow.stack.pop(); return true; },
+        () => { page.openMeasures(); return true; },
+        () => {
+            page.addMeasure();
+            page.record.commitText("item", "外出务工补贴");
+            page.record.commitText("amount", "1200", "money");
+            page.record.commitText("responsibleDept", "县人社局");
+            return true;
+        },
+        () => shot("22-measures"),
+        () => { appWindow.stack.pop(); return true; },
+        () => { page.openVisits(); return true; },
+        () => {
+            page.addVisit();
+            page.record.commitNames("visitors", "张建国、李红");
+            page.record.commitValue("findings.incomeChange", "下降");
+            page.record.commitText("findings.notes", "户主腰伤复发，近两月未能务工；已联系村医上门");
+            return true;
+        },
+        () => shot("23-visit-log"),
+        () => { appWindow.stack.pop(); return true; },
+        // photos: the gallery strip (demo photos of hh-0002), the capture page without a camera, the viewer
+        () => { page.showSection("photoStrip"); return true; },
+        () => shot("24-household-photos"),
+        () => { page.photoStrip.openCapture(); return true; },
+        () => shot("25-photo-capture-no-camera"),
+        () => { page.pathField.text = "/sdcard/DCIM/说明.txt"; page.importFile(page.pathField.text, false); return true; },
+        () => shot("25b-photo-capture-error"),
+        () => { PhotoStore.clearError(); appWindow.stack.pop(); return true; },
+        () => { page.photoStrip.openViewer(1); return true; },
+        () => shot("26-photo-viewer"),
+        () => { page.zoomTo(2.5, Qt.point(page.flick.width * 0.5, page.flick.height * 0.6)); return true; },
+        () => shot("26b-photo-viewer-zoomed"),
+        () => { appWindow.stack.pop(); return true; },
+        // 授权承诺书: the letter with its ticks, a drawn signature (synthesized points), 代填 errors, the
+        // signed state on the household page and the stale state after a covered field is edited
+        () => { page.openConsent(); return true; },
+        () => { page.session.consentQueryAssets = true; page.session.consentSensitivePI = true; return true; },
+        () => shot("27-consent-letter"),
+        () => { page.openSigner(0); return true; },
+        () => { tour.drawSignature(page.pad); return true; },
+        () => shot("28-signature-pad"),
+        () => { page.method = "代填+手印"; page.proxyName = "李红"; page.confirm(); return true; },
+        () => shot("28b-signature-proxy-errors"),
+        () => { page.method = "手写签名"; page.session.clearErrors(); page.confirm(); return true; },
+        () => {
+            for (let i = 1; i < page.session.signers.length; ++i) {
+                if (!page.session.signers[i].required)
+                    continue;
+                page.openSigner(i);
+                const signing = appWindow.stack.currentItem;
+                tour.drawSignature(signing.pad);
+                signing.confirm();
+            }
+            return true;
+        },
+        () => shot("29-consent-all-signed"),
+        () => { page.submit(); return true; },
+        () => shot("30-household-authorization-signed"),
+        () => {
+            tour.headName = page.editor.members.get(0).name;
+            page.editor.putMember(0, { name: tour.headName + "华" });
+            page.save();
+            return true;
+        },
+        () => shot("31-household-authorization-stale"),
+        () => {
+            // the next orientation's pass starts from the same household as this one
+            page.editor.putMember(0, { name: tour.headName });
+            page.save();
+            return true;
+        },
         () => { SyncStatus.sync(); return true; },
         () => !SyncStatus.busy || ++tour.waited > 40, // the demo server address is unreachable
         () => { appWindow.openSyncPage(); return true; },
         () => shot("11-sync-status"),
         () => { appWindow.stack.pop(); appWindow.stack.pop(); return true; },
         () => shot("12-household-list-after-save"),
-        () => { Screenshotter.finish(); return true; }
+        () => tour.nextPass()
     ]
 
     Timer {

@@ -16,16 +16,22 @@ Page {
         onBackClicked: page.StackView.view.pop()
     }
 
-    RowLayout {
+    // Side by side in landscape; stacked (state above, returned edits below) in portrait.
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.margin
+        columns: page.width >= 1000 ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.margin
 
-        // State
-        Pane {
-            Layout.preferredWidth: 480
-            Layout.fillHeight: true
+        // State (scrolls once the 照片上传 list is long)
+        ScrollView {
+            Layout.preferredWidth: parent.columns === 2 ? 480 : -1
+            Layout.fillWidth: parent.columns === 1
+            Layout.fillHeight: parent.columns === 2
+            Layout.preferredHeight: parent.columns === 2 ? -1 : page.height * 0.45
             padding: Theme.margin
+            contentWidth: availableWidth
             background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
 
             ColumnLayout {
@@ -121,6 +127,12 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 64
                     onClicked: SyncStatus.sync()
+                }
+
+                MediaUploadPanel {
+                    objectName: "mediaUploadPanel"
+                    Layout.fillWidth: true
+                    Layout.topMargin: 8
                 }
             }
         }

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Ruhu
 
 // Colours and sizes for a cadre reading outdoors: dark text on light surfaces, large type, touch
 // targets of at least 48 px (56 px for the main ones).
@@ -24,11 +25,13 @@ QtObject {
     readonly property color warningBackground: "#FFF1DC"
     readonly property color neutralChip: "#E4EAF2"
 
-    readonly property int fontSmall: 17
-    readonly property int fontBody: 20
-    readonly property int fontLarge: 22
-    readonly property int fontTitle: 26
-    readonly property int fontHero: 56
+    // The text size chosen in 设置 (1.0, 1.15 or 1.3) scales every font; touch targets stay as they are.
+    readonly property real textScale: AppSettings.textScale
+    readonly property int fontSmall: Math.round(17 * textScale)
+    readonly property int fontBody: Math.round(20 * textScale)
+    readonly property int fontLarge: Math.round(22 * textScale)
+    readonly property int fontTitle: Math.round(26 * textScale)
+    readonly property int fontHero: Math.round(56 * textScale)
 
     readonly property int touch: 56
     readonly property int margin: 24

@@ -13,7 +13,8 @@ Page {
     background: Rectangle { color: Theme.background }
 
     header: AppHeader {
-        showBack: false
+        showBack: page.StackView.index > 0 // opened from 今天
+        onBackClicked: page.StackView.view.pop()
         title: qsTr("我的村")
         subtitle: Session.displayName.length > 0 ? qsTr("%1（%2）").arg(Session.displayName).arg(Session.username)
                                                   : Session.username

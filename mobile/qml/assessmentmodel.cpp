@@ -2,6 +2,7 @@
 
 #include "householdassessment.h"
 #include "qtjson.h"
+#include "reloadingproperty.h"
 
 #include <ruhu/domain/money.h>
 
@@ -58,31 +59,16 @@ AssessmentModel::AssessmentModel(QObject *parent)
     : QObject(parent) {}
 
 void AssessmentModel::setStore(LocalStore *store) {
-    if (store == m_store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store)
-        connect(m_store, &LocalStore::changed, this, &AssessmentModel::refresh);
-    Q_EMIT storeChanged();
-    refresh();
+    setStoreAndReload(this, m_store, store, &AssessmentModel::storeChanged, &AssessmentModel::refresh);
 }
 
 void AssessmentModel::setHouseholdId(const QString &id) {
-    if (id == m_householdId)
-        return;
-    m_householdId = id;
-    Q_EMIT householdIdChanged();
-    refresh();
+    setAndReload(this, m_householdId, id, &AssessmentModel::householdIdChanged, &AssessmentModel::refresh);
 }
 
 void AssessmentModel::setAssessmentDate(const QString &date) {
-    if (date == m_assessmentDate)
-        return;
-    m_assessmentDate = date;
-    Q_EMIT assessmentDateChanged();
-    refresh();
+    setAndReload(this, m_assessmentDate, date, &AssessmentModel::assessmentDateChanged,
+                 &AssessmentModel::refresh);
 }
 
 void AssessmentModel::setDraftSheet(const boost::json::object &sheet) {
@@ -103,6 +89,7 @@ void AssessmentModel::refresh() {
     m_mandatory = m_needsReview = m_below = false;
     m_totals.clear();
     m_incomeSummary.clear();
+    m_perCapitaFen = m_thresholdFen = -1;
 
     const auto *replica = m_store ? m_store->replica() : nullptr;
     if (!replica || m_householdId.isEmpty()) {
@@ -117,8 +104,12 @@ void AssessmentModel::refresh() {
     const auto sheet = m_draftSheet ? *m_draftSheet : assessment::storedSheet(*replica, householdId);
     const auto result = assessment::evaluate(*replica, householdId, sheet, *on);
 
-    if (result.totals)
+    if (result.totals) {
         m_totals = totalsMap(*result.totals);
+        m_perCapitaFen = result.totals->D;
+    }
+    if (result.threshold)
+        m_thresholdFen = result.threshold->value;
     if (const auto &ev = result.evaluation) {
         m_valid = true;
         m_outcome = QString::fromUtf8(ruhu::domain::outcomeLabel(ev->outcome));

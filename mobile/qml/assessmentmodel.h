@@ -65,6 +65,10 @@ public:
     QString incomeSummary() const { return m_incomeSummary; }
     bool belowThreshold() const { return m_below; }
 
+    // D and the region's threshold for the year in 分 (-1 when unknown), for plausibility checks.
+    qint64 perCapitaFen() const { return m_perCapitaFen; }
+    qint64 thresholdFen() const { return m_thresholdFen; }
+
     // Evaluates with this draft sheet instead of the stored one (the income sheet page's live preview).
     void setDraftSheet(const boost::json::object &sheet);
 
@@ -96,4 +100,6 @@ private:
     QVariantMap m_totals;
     QString m_incomeSummary;
     bool m_below = false;
+    qint64 m_perCapitaFen = -1;
+    qint64 m_thresholdFen = -1;
 };

@@ -45,6 +45,25 @@ const LoadedConfig &loadedConfig() {
     return loaded;
 }
 
+// Set-union collections keep removed elements as tombstones {"id", "deleted": true} for the merge; the
+// engine reads only the live ones.
+boost::json::object withoutTombstones(boost::json::object fields) {
+    for (auto &kv : fields) {
+        if (!kv.value().is_array())
+            continue;
+        auto &array = kv.value().get_array();
+        array.erase(std::remove_if(array.begin(), array.end(),
+                                   [](const boost::json::value &v) {
+                                       if (!v.is_object())
+                                           return false;
+                                       const auto *deleted = v.get_object().if_contains("deleted");
+                                       return deleted && deleted->is_bool() && deleted->get_bool();
+                                   }),
+                    array.end());
+    }
+    return fields;
+}
+
 boost::json::object withId(boost::json::object fields, const std::string &id) {
     fields["id"] = id;
     return fields;
@@ -57,7 +76,7 @@ boost::json::object document(const ruhu::DeviceReplica &replica, const std::stri
     boost::json::object doc;
     boost::json::object household;
     if (auto record = replica.record("household", householdId)) {
-        household = record->fields;
+        household = withoutTombstones(record->fields);
         if (!household.contains("regionCode"))
             household["regionCode"] = record->regionCode;
     }
@@ -78,7 +97,7 @@ boost::json::object document(const ruhu::DeviceReplica &replica, const std::stri
         members.push_back(std::move(slim));
     }
     doc["members"] = std::move(members);
-    boost::json::object sheetDoc = sheet;
+    boost::json::object sheetDoc = withoutTombstones(sheet);
     sheetDoc["id"] = sheetId(householdId);
     sheetDoc["householdId"] = householdId;
     doc["incomeSheet"] = std::move(sheetDoc);

@@ -172,13 +172,14 @@ bool HouseholdEditor::removeMember(int row, const QString &reason) {
         return false;
     }
     const QString name = draft.fields.value(QStringLiteral("name")).toString();
+    // One delete mutation carrying the reason: the tombstone keeps it (ARCHITECTURE decision 4).
+    const boost::json::object why{{"removalReason", qtjson::toStd(reason.trimmed())}};
     auto result = replica->edit("member", qtjson::toStd(draft.id), qtjson::toStd(m_householdId),
-                                qtjson::toStd(m_regionCode), {}, /*deleteRecord=*/true);
+                                qtjson::toStd(m_regionCode), why, /*deleteRecord=*/true);
     if (!result) {
         setError(tr("删除家庭成员“%1”失败：%2").arg(name, qtjson::plainMessage(result.error().message)));
         return false;
     }
-    qInfo("member %s removed: %s", qPrintable(draft.id), qPrintable(reason.trimmed()));
     m_members.remove(row);
     setError({});
     m_store->notifyChanged();
@@ -195,6 +196,20 @@ QVariantMap HouseholdEditor::changedHouseholdFields() const {
 }
 
 bool HouseholdEditor::save() {
+    return persist(true);
+}
+
+bool HouseholdEditor::commitField(const QString &name) {
+    Q_UNUSED(name); // everything changed is written; normally just this one field
+    return persist(false);
+}
+
+bool HouseholdEditor::commitMember(int row, const QVariantMap &member) {
+    putMember(row, member);
+    return persist(false);
+}
+
+bool HouseholdEditor::persist(bool complete) {
     auto *replica = m_store ? m_store->replica() : nullptr;
     if (!replica) {
         setError(tr("本机数据未打开，无法保存"));
@@ -208,15 +223,15 @@ bool HouseholdEditor::save() {
         m_fields.insert(QLatin1String(name), field(name).trimmed());
     const auto &drafts = m_members.drafts();
     const auto heads = std::count_if(drafts.begin(), drafts.end(), isMemberHead);
-    if (heads == 0) {
+    if (heads == 0 && complete) {
         setError(tr("请在家庭成员中指定户主（与户主关系选“户主”）"));
         return false;
     }
-    if (heads > 1) {
+    if (heads > 1 && complete) {
         setError(tr("一户只能有一名户主，请检查家庭成员的“与户主关系”"));
         return false;
     }
-    if (!phoneError().isEmpty()) {
+    if (!phoneError().isEmpty() && complete) {
         setError(phoneError());
         return false;
     }
@@ -224,6 +239,11 @@ bool HouseholdEditor::save() {
     const auto *householdKind = ruhu::findRecordKind("household");
     const auto *memberKind = ruhu::findRecordKind("member");
     QVariantMap householdChanges = changedHouseholdFields();
+    QString unsavedPhone; // kept in the form, with its error beside the field
+    if (!complete && !phoneError().isEmpty()) {
+        unsavedPhone = phone();
+        householdChanges.remove(QStringLiteral("phone"));
+    }
     if (m_isNew)
         householdChanges.insert(QStringLiteral("regionCode"), m_regionCode);
     const auto householdJson = qtjson::toJsonObject(householdChanges);
@@ -272,6 +292,8 @@ bool HouseholdEditor::save() {
         Q_EMIT householdIdChanged();
     }
     load();
+    if (!unsavedPhone.isEmpty())
+        setPhone(unsavedPhone);
     Q_EMIT saved();
     m_store->notifyChanged();
     return true;

@@ -62,10 +62,16 @@ public:
     Q_INVOKABLE bool removeNewMember(int row);
     // Removes a member for good, at once and offline: a member added in this form is just dropped; a saved
     // one is deleted through the replica (a delete mutation). `reason` (e.g. 户籍迁出, 分户, 录入错误) is
-    // required for a saved member and goes to the app log; no record field holds it yet.
+    // required for a saved member and is stored as the member's removalReason on the tombstone.
     Q_INVOKABLE bool removeMember(int row, const QString &reason);
     // Validates and saves offline. On failure errorMessage says what to fix, in Chinese.
     Q_INVOKABLE bool save();
+    // Save-as-you-go (the form's fields call these as they are left): writes what changed at once, a new
+    // household included. A missing 户主 does not block it (the form shows it as a hint); an invalid
+    // phone number stays unsaved with its error next to the field while the other fields are written.
+    Q_INVOKABLE bool commitField(const QString &name);
+    // The member dialog's 确定: the member goes into the replica at once.
+    Q_INVOKABLE bool commitMember(int row, const QVariantMap &member);
 
     void classBegin() override { m_complete = false; }
     void componentComplete() override;
@@ -85,6 +91,7 @@ private:
     void updateHead();
     void setError(const QString &message);
     QVariantMap changedHouseholdFields() const;
+    bool persist(bool complete);
 
     QPointer<LocalStore> m_store;
     QString m_householdId;

@@ -8,6 +8,8 @@
 #include <ruhu/store/device_replica.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 
 namespace {
 
@@ -148,6 +150,22 @@ std::optional<boost::json::value> parseValue(const QString &input, const char *t
     return ok ? std::optional(boost::json::value(d)) : std::nullopt;
 }
 
+bool isTombstone(const boost::json::value &line) {
+    if (!line.is_object())
+        return true;
+    const auto *deleted = line.get_object().if_contains("deleted");
+    return deleted && deleted->is_bool() && deleted->get_bool();
+}
+
+// The array index of the row-th live line (tombstones are not shown), or -1.
+int liveIndex(const boost::json::array &lines, int row) {
+    int live = -1;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (!isTombstone(lines[i]) && ++live == row)
+            return int(i);
+    return -1;
+}
+
 void putValue(boost::json::object &object, const std::string &key, const boost::json::value &value) {
     if (value.is_null())
         object.erase(key);
@@ -218,7 +236,7 @@ QVariantList IncomeSheetEditor::lines(const QString &section) const {
     if (!array || !array->is_array())
         return list;
     for (const auto &line : array->get_array()) {
-        if (!line.is_object())
+        if (isTombstone(line))
             continue;
         QVariantMap map;
         for (const auto &c : spec->columns)
@@ -243,14 +261,15 @@ bool IncomeSheetEditor::setLineValue(const QString &section, int row, const QStr
     const Section *spec = findSection(section);
     const Column *column = spec ? findColumn(*spec, key) : nullptr;
     auto *array = spec ? m_sheet.if_contains(spec->key) : nullptr;
-    if (!column || !array || !array->is_array() || row < 0 || row >= int(array->get_array().size()))
+    const int index = column && array && array->is_array() ? liveIndex(array->get_array(), row) : -1;
+    if (index < 0)
         return false;
     auto value = parseValue(text, column->type);
     if (!value) {
         setError(tr("“%1”不是有效的数字").arg(text));
         return false;
     }
-    auto &line = array->get_array()[size_t(row)].as_object();
+    auto &line = array->get_array()[size_t(index)].as_object();
     putValue(line, column->key, *value);
     setError({});
     changed();
@@ -288,18 +307,25 @@ void IncomeSheetEditor::addLine(const QString &section) {
     ++m_revision;
     Q_EMIT linesReset();
     changed();
+    write();
 }
 
 void IncomeSheetEditor::removeLine(const QString &section, int row) {
     const Section *spec = findSection(section);
     auto *array = spec ? m_sheet.if_contains(spec->key) : nullptr;
-    if (!array || !array->is_array() || row < 0 || row >= int(array->get_array().size()))
+    const int index = array && array->is_array() ? liveIndex(array->get_array(), row) : -1;
+    if (index < 0)
         return;
-    auto &lines = array->get_array();
-    lines.erase(lines.begin() + row);
+    auto &line = array->get_array()[size_t(index)];
+    line = boost::json::object{{"id", line.as_object()["id"]}, {"deleted", true}};
     ++m_revision;
     Q_EMIT linesReset();
     changed();
+    write();
+}
+
+bool IncomeSheetEditor::commit() {
+    return isDirty() ? write() : true;
 }
 
 void IncomeSheetEditor::load() {
@@ -316,20 +342,93 @@ void IncomeSheetEditor::load() {
 
 void IncomeSheetEditor::changed() {
     m_assessment.setDraftSheet(m_sheet);
+    updateWarnings();
     Q_EMIT sheetChanged();
 }
 
-bool IncomeSheetEditor::save() {
+void IncomeSheetEditor::updateWarnings() {
+    m_warnings.clear();
+    for (const auto &section : sections()) {
+        const auto *array = m_sheet.if_contains(section.key);
+        if (!array || !array->is_array())
+            continue;
+        int row = 0;
+        for (const auto &line : array->get_array()) {
+            if (isTombstone(line))
+                continue;
+            ++row;
+            for (const auto &column : section.columns) {
+                const auto *value = line.get_object().if_contains(column.key);
+                const bool negative = value && ((value->is_int64() && value->get_int64() < 0) ||
+                                                (value->is_double() && value->get_double() < 0));
+                if (negative)
+                    m_warnings << tr("%1第%2行“%3”是负数，请核对")
+                                      .arg(tr(section.title))
+                                      .arg(row)
+                                      .arg(tr(column.label));
+            }
+        }
+    }
+    const qint64 d = m_assessment.perCapitaFen();
+    const qint64 threshold = m_assessment.thresholdFen();
+    if (d > 0 && threshold > 0 && d > 10 * threshold)
+        m_warnings << tr("人均纯收入 %1 元超过监测范围 %2 元的10倍，请核对金额是否多填了位数（单位：元）")
+                          .arg(qtjson::str(ruhu::domain::formatYuan(d)),
+                               qtjson::str(ruhu::domain::formatYuan(threshold)));
+
+    // 务工收入 needs someone who can work: the named member, or anyone counted in the household.
+    const auto *replica = m_store ? m_store->replica() : nullptr;
+    const auto *wages = m_sheet.if_contains("wages");
+    if (!replica || !wages || !wages->is_array())
+        return;
+    QHash<QString, QString> laborByName;
+    bool anyLabor = false;
+    for (const auto &member : replica->members(qtjson::toStd(m_householdId))) {
+        if (member.deleted)
+            continue;
+        const QString labor = qtjson::text(member.fields, "labor");
+        const QString status = qtjson::text(member.fields, "status");
+        const bool normal = status.isEmpty() || status == QStringLiteral("正常");
+        const bool works =
+            normal && labor != QStringLiteral("丧失劳动力") && labor != QStringLiteral("无劳动力");
+        laborByName.insert(qtjson::text(member.fields, "name"), works ? QString() : normal ? labor : status);
+        anyLabor = anyLabor || works;
+    }
+    int row = 0;
+    for (const auto &line : wages->get_array()) {
+        if (isTombstone(line))
+            continue;
+        ++row;
+        const auto &object = line.get_object();
+        qint64 amount = 0;
+        for (const char *key : {"localCash", "awayCash", "inKind"})
+            if (const auto *v = object.if_contains(key); v && v->is_int64())
+                amount += v->get_int64();
+        if (amount <= 0)
+            continue;
+        const QString name = qtjson::text(object, "name");
+        if (!name.isEmpty() && laborByName.contains(name) && !laborByName.value(name).isEmpty())
+            m_warnings << tr("务工第%1行记在“%2”名下，但其为“%3”，请核对")
+                              .arg(row)
+                              .arg(name, laborByName.value(name));
+        else if (!name.isEmpty() && !laborByName.contains(name))
+            m_warnings << tr("务工第%1行的成员“%2”不在本户家庭成员中，请核对姓名").arg(row).arg(name);
+        else if (name.isEmpty() && !anyLabor)
+            m_warnings << tr("务工第%1行有收入，但本户没有有劳动能力的成员，请核对").arg(row);
+    }
+}
+
+IncomeSheetEditor::Commit IncomeSheetEditor::commitChanges() {
     auto *replica = m_store ? m_store->replica() : nullptr;
     if (!replica || m_householdId.isEmpty()) {
         setError(tr("本机数据未打开，无法保存"));
-        return false;
+        return Commit::Failed;
     }
     const std::string householdId = qtjson::toStd(m_householdId);
     const auto household = replica->record("household", householdId);
     if (!household) {
         setError(tr("找不到这一户，无法保存"));
-        return false;
+        return Commit::Failed;
     }
     boost::json::object changes;
     for (const auto &kv : m_sheet)
@@ -339,13 +438,33 @@ bool IncomeSheetEditor::save() {
         changes["householdId"] = householdId;
     changes.erase("computed");
     if (changes.empty())
-        return true;
+        return Commit::Unchanged;
     auto result = replica->edit("incomeSheet", assessment::sheetId(householdId), householdId,
                                 household->regionCode, changes);
     if (!result) {
         setError(tr("保存失败：%1").arg(qtjson::plainMessage(result.error().message)));
-        return false;
+        return Commit::Failed;
     }
+    return Commit::Stored;
+}
+
+bool IncomeSheetEditor::write() {
+    if (const auto commit = commitChanges(); commit != Commit::Stored)
+        return commit == Commit::Unchanged;
+    m_original = m_sheet;
+    if (!m_original.contains("householdId"))
+        m_original["householdId"] = qtjson::toStd(m_householdId);
+    m_sheet = m_original;
+    m_savedText = tr("已保存 %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")));
+    Q_EMIT savedChanged();
+    Q_EMIT sheetChanged();
+    m_store->notifyChanged();
+    return true;
+}
+
+bool IncomeSheetEditor::save() {
+    if (const auto commit = commitChanges(); commit != Commit::Stored)
+        return commit == Commit::Unchanged;
     load();
     Q_EMIT saved();
     m_store->notifyChanged();

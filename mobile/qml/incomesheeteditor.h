@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -24,6 +25,10 @@ class IncomeSheetEditor : public QObject {
     Q_PROPERTY(bool dirty READ isDirty NOTIFY sheetChanged)
     Q_PROPERTY(int revision READ revision NOTIFY linesReset)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    // Implausible entries, in Chinese (negative amounts, income per person above 10× the threshold, wages
+    // of a member without labour); warnings, never blocking.
+    Q_PROPERTY(QStringList warnings READ warnings NOTIFY sheetChanged)
+    Q_PROPERTY(QString savedText READ savedText NOTIFY savedChanged)
 public:
     explicit IncomeSheetEditor(QObject *parent = nullptr);
 
@@ -35,6 +40,8 @@ public:
     bool isDirty() const { return m_sheet != m_original; }
     int revision() const { return m_revision; }
     QString errorMessage() const { return m_errorMessage; }
+    QStringList warnings() const { return m_warnings; }
+    QString savedText() const { return m_savedText; }
 
     // The line tables: [{key, title, columns: [{key, label, type: text|money|real|int}]}].
     Q_INVOKABLE QVariantList lineSections() const;
@@ -46,8 +53,13 @@ public:
     // Set a value from the text the cadre typed; false (and errorMessage) when it is not a valid number.
     Q_INVOKABLE bool setLineValue(const QString &section, int row, const QString &key, const QString &text);
     Q_INVOKABLE bool setItemValue(const QString &group, const QString &key, const QString &text);
+    // Adding a line saves it at once; removing one saves its tombstone {"id", "deleted": true}, so the
+    // deletion survives the server's merge of line collections by id.
     Q_INVOKABLE void addLine(const QString &section);
     Q_INVOKABLE void removeLine(const QString &section, int row);
+    // Writes what changed since the last save (a field was left); the lines are not re-read, so the
+    // field the cadre moves to keeps its focus.
+    Q_INVOKABLE bool commit();
 
     Q_INVOKABLE void load();
     Q_INVOKABLE bool save();
@@ -62,9 +74,15 @@ Q_SIGNALS:
     void linesReset();
     void errorMessageChanged();
     void saved();
+    void savedChanged();
 
 private:
     void changed();
+    void updateWarnings();
+    bool write();
+    // What storing the sheet's changed fields did; Failed with the error set.
+    enum class Commit { Failed, Unchanged, Stored };
+    Commit commitChanges();
     void setError(const QString &message);
 
     QPointer<LocalStore> m_store;
@@ -74,4 +92,6 @@ private:
     AssessmentModel m_assessment;
     int m_revision = 0;
     QString m_errorMessage;
+    QStringList m_warnings;
+    QString m_savedText;
 };

@@ -29,32 +29,23 @@ void RejectedListModel::reload(const ruhu::DeviceReplica *replica) {
     replaceItems(m_items, std::move(items));
 }
 
+namespace {
+const ItemRole<RejectedEdit> kRoles[] = {
+    {RejectedListModel::MutationIdRole, "mutationId", &RejectedEdit::mutationId},
+    {RejectedListModel::KindLabelRole, "kindLabel", &RejectedEdit::kindLabel},
+    {RejectedListModel::TitleRole, "title", &RejectedEdit::title},
+    {RejectedListModel::MessageRole, "message", &RejectedEdit::message},
+};
+} // namespace
+
 int RejectedListModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+    return rowsOf(m_items, parent);
 }
 
 QVariant RejectedListModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const auto &item = m_items[static_cast<size_t>(index.row())];
-    switch (role) {
-    case MutationIdRole:
-        return item.mutationId;
-    case KindLabelRole:
-        return item.kindLabel;
-    case Qt::DisplayRole:
-    case TitleRole:
-        return item.title;
-    case MessageRole:
-        return item.message;
-    default:
-        return {};
-    }
+    return itemData(m_items, index, role == Qt::DisplayRole ? TitleRole : role, kRoles);
 }
 
 QHash<int, QByteArray> RejectedListModel::roleNames() const {
-    return {{MutationIdRole, "mutationId"},
-            {KindLabelRole, "kindLabel"},
-            {TitleRole, "title"},
-            {MessageRole, "message"}};
+    return roleNamesOf(kRoles);
 }

@@ -4,6 +4,7 @@
 #include "syncclient.h"
 
 #include <ruhu/store/device_replica.h>
+#include <ruhu/store/media_store.h>
 
 #include <QDateTime>
 #include <QJSEngine>
@@ -109,6 +110,7 @@ void SyncStatus::refresh() {
     m_busy = m_client.isBusy();
     m_rejected.reload(replica);
     m_queued.reload(replica);
+    m_mediaBacklogCount = m_media ? static_cast<int>(m_media->backlog().count) : 0;
     Q_EMIT changed();
 }
 

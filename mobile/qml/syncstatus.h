@@ -12,6 +12,10 @@ class QJSEngine;
 class QQmlEngine;
 class SyncClient;
 
+namespace ruhu {
+class MediaStore;
+}
+
 // What the sync bar shows: 待同步 N 条, 上次同步 time, 同步中…, the last error in plain Chinese and the
 // edits the server rejected. It also retries by itself: shortly after a local save and then with a
 // growing pause while the server cannot be reached, so edits flow as soon as the network is back.
@@ -27,6 +31,7 @@ class SyncStatus : public QObject {
     Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY changed)
     Q_PROPERTY(RejectedListModel *rejected READ rejected CONSTANT)
     Q_PROPERTY(int queuedCount READ queuedCount NOTIFY changed)
+    Q_PROPERTY(int mediaBacklogCount READ mediaBacklogCount NOTIFY changed)
     Q_PROPERTY(RejectedListModel *queued READ queued CONSTANT)
 public:
     SyncStatus(LocalStore &store, SyncClient &client, QObject *parent = nullptr);
@@ -40,6 +45,9 @@ public:
     RejectedListModel *rejected() { return &m_rejected; }
     int queuedCount() const { return m_queued.rowCount(); }
     RejectedListModel *queued() { return &m_queued; }
+    // Photos and signature images still to upload (they follow the records).
+    int mediaBacklogCount() const { return m_mediaBacklogCount; }
+    void setMediaStore(const ruhu::MediaStore *media) { m_media = media; }
 
     // Automatic retries (off in screenshot mode and in tests that drive sync by hand).
     void setAutoSyncEnabled(bool enabled);
@@ -72,6 +80,8 @@ private:
     bool m_autoSync = true;
     int m_retryDelayMs = 0;
     int m_pendingCount = 0;
+    const ruhu::MediaStore *m_media = nullptr;
+    int m_mediaBacklogCount = 0;
     qint64 m_lastSyncMs = 0;
     bool m_busy = false;
     QString m_progressText;

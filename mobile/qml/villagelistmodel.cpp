@@ -5,19 +5,7 @@
 #include <ruhu/store/device_replica.h>
 
 VillageListModel::VillageListModel(QObject *parent)
-    : CountedListModel(parent) {}
-
-void VillageListModel::setStore(LocalStore *store) {
-    if (store == m_store)
-        return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store)
-        connect(m_store, &LocalStore::changed, this, &VillageListModel::reload);
-    Q_EMIT storeChanged();
-    reload();
-}
+    : StoreListModel(parent) {}
 
 void VillageListModel::reload() {
     std::vector<VillageItem> items;
@@ -32,27 +20,22 @@ void VillageListModel::reload() {
     replaceItems(m_items, std::move(items));
 }
 
+namespace {
+const ItemRole<VillageItem> kRoles[] = {
+    {VillageListModel::CodeRole, "code", &VillageItem::code},
+    {VillageListModel::NameRole, "name", &VillageItem::name},
+    {VillageListModel::HouseholdCountRole, "householdCount", &VillageItem::householdCount},
+};
+} // namespace
+
 int VillageListModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+    return rowsOf(m_items, parent);
 }
 
 QVariant VillageListModel::data(const QModelIndex &index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const auto &item = m_items[static_cast<size_t>(index.row())];
-    switch (role) {
-    case CodeRole:
-        return item.code;
-    case Qt::DisplayRole:
-    case NameRole:
-        return item.name;
-    case HouseholdCountRole:
-        return item.householdCount;
-    default:
-        return {};
-    }
+    return itemData(m_items, index, role == Qt::DisplayRole ? NameRole : role, kRoles);
 }
 
 QHash<int, QByteArray> VillageListModel::roleNames() const {
-    return {{CodeRole, "code"}, {NameRole, "name"}, {HouseholdCountRole, "householdCount"}};
+    return roleNamesOf(kRoles);
 }

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "countedlistmodel.h"
-#include "localstore.h"
+#include "storelistmodel.h"
 
-#include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
@@ -16,29 +14,21 @@ struct VillageItem {
 };
 
 // The villages in the signed-in user's scope, with how many households the tablet holds for each.
-class VillageListModel : public CountedListModel {
+class VillageListModel : public StoreListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(LocalStore *store READ store WRITE setStore NOTIFY storeChanged)
 public:
     enum Roles { CodeRole = Qt::UserRole + 1, NameRole, HouseholdCountRole };
     Q_ENUM(Roles)
 
     explicit VillageListModel(QObject *parent = nullptr);
 
-    LocalStore *store() const { return m_store; }
-    void setStore(LocalStore *store);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Q_INVOKABLE void reload();
-
-Q_SIGNALS:
-    void storeChanged();
+    void reload() override;
 
 private:
-    QPointer<LocalStore> m_store;
     std::vector<VillageItem> m_items;
 };

@@ -1,5 +1,5 @@
 // The QML-facing models and editors of the tablet app, over a real replica filled with the demo village.
-#include "demoseed.h"
+#include "demoreplicafixture.h"
 #include "householdeditor.h"
 #include "householdlistmodel.h"
 #include "localstore.h"
@@ -25,14 +25,10 @@ namespace {
 const QString kVillage = QStringLiteral("429005103201");
 }
 
-class TestMobileModels : public QObject {
+class TestMobileModels : public QObject, protected DemoReplicaFixture {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ruhu::DeviceReplica> m_replica;
-    std::unique_ptr<LocalStore> m_store;
-
     int rowOf(const QAbstractItemModel &model, int role, const QVariant &value) {
         for (int row = 0; row < model.rowCount(); ++row) {
             if (model.data(model.index(row, 0), role) == value)
@@ -42,24 +38,9 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        auto key = ruhu::loadOrCreateDeviceKey(m_dir->filePath("device.key").toStdString());
-        QVERIFY(key.ok());
-        auto replica = ruhu::DeviceReplica::open(m_dir->filePath("replica.db").toStdString(), *key);
-        QVERIFY2(replica.ok(), replica.ok() ? "" : replica.error().message.c_str());
-        m_replica = std::move(*replica);
-        auto seeded = seedDemoReplica(*m_replica);
-        QVERIFY2(seeded.ok(), seeded.ok() ? "" : seeded.error().message.c_str());
-        m_store = std::make_unique<LocalStore>(m_replica.get());
-    }
+    void init() { openDemoReplica(); }
 
-    void cleanup() {
-        m_store.reset();
-        m_replica.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeDemoReplica(); }
 
     void villageListShowsScopeWithCounts() {
         VillageListModel model;

@@ -1,7 +1,7 @@
 // The survey pages' C++ side: the income sheet editor (totals and the rule engine's suggestion, live and
 // after 保存), the assessment of a household read from the replica, and member removal (n follows).
 #include "assessmentmodel.h"
-#include "demoseed.h"
+#include "demoreplicafixture.h"
 #include "householdassessment.h"
 #include "householdeditor.h"
 #include "incomesheeteditor.h"
@@ -22,14 +22,10 @@ const std::string kVillage = "429005103201";
 const QString kDate = QStringLiteral("2024-06-30"); // the shipped config has thresholds for 2021 and 2024
 } // namespace
 
-class TestSurveyModels : public QObject {
+class TestSurveyModels : public QObject, protected DemoReplicaFixture {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ruhu::DeviceReplica> m_replica;
-    std::unique_ptr<LocalStore> m_store;
-
     // The demo members have no 劳动技能, which the engine needs for every counted member.
     void giveLabor(const std::string &householdId) {
         for (const auto &member : m_replica->members(householdId)) {
@@ -48,24 +44,9 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        auto key = ruhu::loadOrCreateDeviceKey(m_dir->filePath("device.key").toStdString());
-        QVERIFY(key.ok());
-        auto replica = ruhu::DeviceReplica::open(m_dir->filePath("replica.db").toStdString(), *key);
-        QVERIFY2(replica.ok(), replica.ok() ? "" : replica.error().message.c_str());
-        m_replica = std::move(*replica);
-        auto seeded = seedDemoReplica(*m_replica);
-        QVERIFY2(seeded.ok(), seeded.ok() ? "" : seeded.error().message.c_str());
-        m_store = std::make_unique<LocalStore>(m_replica.get());
-    }
+    void init() { openDemoReplica(); }
 
-    void cleanup() {
-        m_store.reset();
-        m_replica.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeDemoReplica(); }
 
     void ruleConfigIsShipped() { QVERIFY2(assessment::ruleConfig(), assessment::configError().c_str()); }
 

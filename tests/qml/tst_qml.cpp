@@ -1,6 +1,11 @@
 // The Qt Quick Test runner for the tablet UI. One real ruhu-syncd (demo county) and one set of app
 // services (replica in a temporary directory, SyncClient, Session, SyncStatus) serve every tst_*.qml.
+#include "appsettings.h"
 #include "localstore.h"
+#include "mediasyncstatus.h"
+#include "mediauploader.h"
+#include "photolibrary.h"
+#include "photostore.h"
 #include "screenshotter.h"
 #include "serverprocess.h"
 #include "session.h"
@@ -8,6 +13,7 @@
 #include "syncstatus.h"
 
 #include <ruhu/store/device_replica.h>
+#include <ruhu/store/media_store.h>
 
 #include <QFont>
 #include <QGuiApplication>
@@ -61,12 +67,22 @@ public Q_SLOTS:
         m_replica = std::move(*replica);
 
         m_store = std::make_unique<LocalStore>(m_replica.get());
+        auto media = ruhu::MediaStore::open(m_dir.filePath(QStringLiteral("media")).toStdString(),
+                                            m_dir.filePath(QStringLiteral("replica.db")).toStdString(), *key);
+        if (!media)
+            qFatal("media store: %s", media.error().message.c_str());
+        m_media = std::move(*media);
+        m_appSettings = std::make_unique<AppSettings>(nullptr);
         m_client = std::make_unique<SyncClient>(*m_replica);
         m_session = std::make_unique<Session>(*m_store, *m_client);
         m_session->setServerUrl(m_server.url().toString());
         m_syncStatus = std::make_unique<SyncStatus>(*m_store, *m_client);
         m_syncStatus->setAutoSyncEnabled(false); // the tests sync explicitly
         m_screenshotter = std::make_unique<Screenshotter>(QString());
+        m_photoLibrary = std::make_unique<PhotoLibrary>(*m_replica, *m_media);
+        m_photoStore = std::make_unique<PhotoStore>(*m_photoLibrary, *m_store);
+        m_mediaUploader = std::make_unique<MediaUploader>(*m_media, *m_client);
+        m_mediaSyncStatus = std::make_unique<MediaSyncStatus>(*m_media, *m_mediaUploader);
         connect(m_client.get(), &SyncClient::loggedIn, m_syncStatus.get(), &SyncStatus::sync,
                 Qt::QueuedConnection);
 
@@ -74,6 +90,9 @@ public Q_SLOTS:
         Session::setInstance(m_session.get());
         SyncStatus::setInstance(m_syncStatus.get());
         Screenshotter::setInstance(m_screenshotter.get());
+        AppSettings::setInstance(m_appSettings.get());
+        PhotoStore::setInstance(m_photoStore.get());
+        MediaSyncStatus::setInstance(m_mediaSyncStatus.get());
         m_testServer = std::make_unique<TestServer>(m_server);
         qmlRegisterSingletonInstance("RuhuTest", 1, 0, "TestServer", m_testServer.get()); // test-only helper
     }
@@ -89,6 +108,12 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<SyncStatus> m_syncStatus;
     std::unique_ptr<Screenshotter> m_screenshotter;
+    std::unique_ptr<ruhu::MediaStore> m_media;
+    std::unique_ptr<AppSettings> m_appSettings;
+    std::unique_ptr<PhotoLibrary> m_photoLibrary;
+    std::unique_ptr<PhotoStore> m_photoStore;
+    std::unique_ptr<MediaUploader> m_mediaUploader;
+    std::unique_ptr<MediaSyncStatus> m_mediaSyncStatus;
     std::unique_ptr<TestServer> m_testServer;
 };
 

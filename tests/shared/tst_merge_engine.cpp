@@ -117,6 +117,19 @@ private Q_SLOTS:
         QVERIFY(apply(server, version, edit("d", 2, kNow + 40, {{"address", "三号"}})).deleteConflict);
     }
 
+    void tombstoneKeepsTheFieldsSentWithTheDelete() {
+        // A removed member's removalReason travels on its delete mutation and stays on the tombstone.
+        std::optional<ruhu::Record> server;
+        int64_t version = 0;
+        apply(server, version, edit("a", 0, kNow, {{"address", "一号"}}));
+        auto del = edit("a", version, kNow + 10, {{"address", "已迁出"}});
+        del.deleteRecord = true;
+        auto d = apply(server, version, del);
+        QVERIFY(!d.deleteConflict);
+        QVERIFY(server->deleted);
+        QCOMPARE(str(*server, "address"), std::string("已迁出"));
+    }
+
     void setUnionMergesById() {
         boost::json::array a = {boost::json::object{{"id", "x"}, {"v", 1}},
                                 boost::json::object{{"id", "y"}, {"v", 2}}};

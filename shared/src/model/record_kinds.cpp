@@ -126,6 +126,8 @@ RecordKind memberKind() {
             boolean("isPublicServant", "是否国家公职人员", P::ReviewRequired),
             boolean("villageCadrePaid", "是否任村三委干部并领取薪酬", P::ReviewRequired),
             boolean("emptyHukou", "是否空挂人口", P::ReviewRequired),
+            // Why the member was removed (户籍迁出, 分户 …); travels on the delete mutation (tombstone).
+            text("removalReason", "删除原因"),
         }};
 }
 

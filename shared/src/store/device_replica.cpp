@@ -94,11 +94,15 @@ Result<std::unique_ptr<DeviceReplica>> DeviceReplica::open(const std::string &db
         return st.error();
     if (auto st = replica->loadIdentity(); !st)
         return st.error();
+    if (auto st = replica->buildHouseholdIndexIfMissing(); !st)
+        return st.error();
     return replica;
 }
 
 Status DeviceReplica::migrate() {
-    return m_db.exec(kSchema);
+    if (auto st = m_db.exec(kSchema); !st)
+        return st;
+    return m_db.exec(household_index_sql::kSchema);
 }
 
 Status DeviceReplica::loadIdentity() {
@@ -247,7 +251,9 @@ Status DeviceReplica::writeRecord(const Record &r) {
     stmt->bind(1, r.kind).bind(2, r.id).bind(3, r.householdId).bind(4, r.regionCode).bind(5, r.version);
     stmt->bind(6, static_cast<int64_t>(r.deleted ? 1 : 0)).bind(7, searchNameOf(r)).bind(8, sortKeyOf(r));
     stmt->bindBlob(9, sealBytes(toCanonicalJson(body), m_key));
-    return stmt->run();
+    if (auto st = stmt->run(); !st)
+        return st;
+    return markHouseholdDirty(r.kind == "household" ? r.id : r.householdId);
 }
 
 Status DeviceReplica::writeServerBase(const Record &server) {
@@ -340,6 +346,19 @@ std::vector<Record> DeviceReplica::members(const std::string &householdId) const
     if (!stmt)
         return out;
     stmt->bind(1, householdId);
+    while (stmt->step())
+        out.push_back(recordFromRow(*stmt, 0));
+    return out;
+}
+
+std::vector<Record> DeviceReplica::householdRecords(const std::string &kind,
+                                                    const std::string &householdId) const {
+    std::vector<Record> out;
+    auto stmt = m_db.prepare(std::string("SELECT ") + kRecordColumns +
+                             " FROM records WHERE kind = ? AND household_id = ? AND deleted = 0 ORDER BY id");
+    if (!stmt)
+        return out;
+    stmt->bind(1, kind).bind(2, householdId);
     while (stmt->step())
         out.push_back(recordFromRow(*stmt, 0));
     return out;
@@ -458,6 +477,8 @@ Result<Record> DeviceReplica::edit(const std::string &kindName, const std::strin
         return st.error();
     if (auto st = setMeta("hlc", m_hlc->last().encode()); !st)
         return st.error();
+    if (auto st = refreshHouseholdIndex(); !st)
+        return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
     return merged.record;
@@ -564,6 +585,8 @@ Status DeviceReplica::applyPushResponse(const protocol::PushResponse &response) 
         return st;
     if (auto st = dropDeparted(); !st)
         return st;
+    if (auto st = refreshHouseholdIndex(); !st)
+        return st;
     return tx.commit();
 }
 
@@ -587,6 +610,8 @@ Status DeviceReplica::markRejected(const std::string &mutationId, const std::str
     if (auto st = stmt->run(); !st)
         return st;
     if (auto st = recomputeFromBase(kind, recordId); !st)
+        return st;
+    if (auto st = refreshHouseholdIndex(); !st)
         return st;
     return tx.commit();
 }
@@ -651,12 +676,16 @@ Status DeviceReplica::applyPull(const protocol::PullResponse &response) {
     }
     if (auto st = setMeta("hlc", m_hlc->last().encode()); !st)
         return st;
+    if (auto st = refreshHouseholdIndex(); !st)
+        return st;
     return tx.commit();
 }
 
 Status DeviceReplica::dropDeparted() {
     // A record that left this tablet's area goes only once none of its edits is waiting to be pushed.
     return m_db.exec(
+        "INSERT OR IGNORE INTO household_index_dirty(household_id) SELECT r.household_id FROM records r "
+        "JOIN departures d ON d.kind = r.kind AND d.id = r.id; "
         "DELETE FROM records WHERE EXISTS (SELECT 1 FROM departures d WHERE d.kind = records.kind "
         "AND d.id = records.id) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = records.kind "
         "AND o.record_id = records.id AND o.state = 'pending'); "

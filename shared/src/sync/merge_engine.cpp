@@ -98,6 +98,12 @@ MergeDecision mergeMutation(const std::optional<Record> &current, const Mutation
             d.deleteConflict = true;
             return d;
         }
+        // A tombstone keeps the fields sent with the delete (a member's removalReason).
+        for (const auto &kv : m.fields) {
+            const FieldSpec *spec = kind ? kind->field(kv.key()) : nullptr;
+            if (spec && spec->policy != MergePolicy::ServerComputed && spec->policy != MergePolicy::Immutable)
+                setField(kv.key(), kv.value());
+        }
         if (!r.deleted) {
             r.deleted = true;
             r.clocks["_deleted"] = m.hlc;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ruhu/result.h>
+#include <ruhu/store/household_index.h>
 #include <ruhu/store/sqlite.h>
 #include <ruhu/sync/clock.h>
 #include <ruhu/sync/hlc.h>
@@ -41,6 +42,19 @@ struct RejectedMutation {
     std::string message;
 };
 
+// What became of one pushed edit, for the Today page: "merged" (applied, some fields overtaken by newer
+// edits), "queued" (for a township reviewer) or "rejected".
+struct EditOutcome {
+    std::string mutationId;
+    std::string kind;
+    std::string recordId;
+    std::string householdId;
+    std::string headName;
+    std::string outcome;
+    std::string code;
+    std::string message;
+};
+
 // The tablet's replica: its own SQLite file holding records (bodies encrypted with the device key),
 // the outbox of unsynced mutations, the pull cursor and the session. Every local edit writes the record
 // and its mutation in one transaction. Offline first: nothing here touches the network; a transport
@@ -64,9 +78,22 @@ public:
     // Reads. households(): live households of a village whose head name contains nameFilter, by group.
     std::vector<Record> households(const std::string &regionCode, const std::string &nameFilter = {}) const;
     std::vector<Record> members(const std::string &householdId) const;
+    // Live records of one kind belonging to a household (photos, authorizations), by id.
+    std::vector<Record> householdRecords(const std::string &kind, const std::string &householdId) const;
     std::optional<Record> record(const std::string &kind, const std::string &id) const;
     int64_t householdCount(const std::string &regionCode) const;
     std::vector<Record> allRecords() const; // every record including tombstones, ordered by kind, id
+
+    // The household index (household_index.h): lists, search, filters and counts without decrypting.
+    std::vector<HouseholdIndexRow> findHouseholds(const HouseholdQuery &query) const;
+    // The same search as keys only (cheap for 10,000 rows); householdRows() reads the rows of some keys,
+    // in the keys' order. Keys are valid until the next write (LocalStore::changed).
+    std::vector<int64_t> findHouseholdKeys(const HouseholdQuery &query) const;
+    std::vector<HouseholdIndexRow> householdRows(const std::vector<int64_t> &keys) const;
+    std::optional<HouseholdIndexRow> householdSummary(const std::string &householdId) const;
+    std::vector<VillageCounts> villageCounts(const std::string &today) const;
+    // The latest merged / queued / rejected edits, newest first.
+    std::vector<EditOutcome> editOutcomes(int64_t limit) const;
 
     // A new offline id such as "hh-3f2a…" (random, collision-free across devices).
     static std::string newId(const std::string &prefix);
@@ -114,6 +141,11 @@ private:
     Status writeServerBase(const Record &server);
     Status dropDeparted();
     Status recomputeFromBase(const std::string &kind, const std::string &id);
+    // Index upkeep, inside the writing transaction: writeRecord marks the household dirty, and
+    // refreshHouseholdIndex rebuilds the dirty rows before commit.
+    Status markHouseholdDirty(const std::string &householdId);
+    Status refreshHouseholdIndex();
+    Status buildHouseholdIndexIfMissing();
 
     mutable sql::Database m_db;
     DeviceKey m_key;

@@ -1,0 +1,2214 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
+<context>
+    <name>AppHeader</name>
+    <message>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>请填写服务器地址，例如 https://ruhu.example.gov.cn</source>
+        <translation>请填写服务器地址，例如 https://ruhu.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>地址要以 http:// 或 https:// 开头，例如 https://ruhu.example.gov.cn</source>
+        <translation>地址要以 http:// 或 https:// 开头，例如 https://ruhu.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>地址里缺少服务器名称，例如 https://ruhu.example.gov.cn</source>
+        <translation>地址里缺少服务器名称，例如 https://ruhu.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>地址不能带“?”或“#”后面的内容，请只填服务器地址</source>
+        <translation>地址不能带“?”或“#”后面的内容，请只填服务器地址</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentModel</name>
+    <message>
+        <source>无法研判：%1</source>
+        <translation>无法研判：%1</translation>
+    </message>
+    <message>
+        <source>人均纯收入无法计算</source>
+        <translation>人均纯收入无法计算</translation>
+    </message>
+    <message>
+        <source>人均纯收入 %1 元；规则配置中没有%2年本地区的监测范围，无法比较</source>
+        <translation>人均纯收入 %1 元；规则配置中没有%2年本地区的监测范围，无法比较</translation>
+    </message>
+    <message>
+        <source>人均纯收入 %1 元，低于%2年监测范围 %3 元</source>
+        <translation>人均纯收入 %1 元，低于%2年监测范围 %3 元</translation>
+    </message>
+    <message>
+        <source>人均纯收入 %1 元，不低于%2年监测范围 %3 元</source>
+        <translation>人均纯收入 %1 元，不低于%2年监测范围 %3 元</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPanel</name>
+    <message>
+        <source>研判建议</source>
+        <translation>研判建议</translation>
+    </message>
+    <message>
+        <source>必须纳入监测</source>
+        <translation>必须纳入监测</translation>
+    </message>
+    <message>
+        <source>需研判</source>
+        <translation>需研判</translation>
+    </message>
+    <message>
+        <source>重点关注 %1</source>
+        <translation>重点关注 %1</translation>
+    </message>
+    <message>
+        <source>排除情形 %1</source>
+        <translation>排除情形 %1</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>提示：%1</source>
+        <translation>提示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizationSession</name>
+    <message>
+        <source>本机没有这一户的资料，请先同步</source>
+        <translation>本机没有这一户的资料，请先同步</translation>
+    </message>
+    <message>
+        <source>%1 · 第%2版 · 文本指纹 %3</source>
+        <translation>%1 · 第%2版 · 文本指纹 %3</translation>
+    </message>
+    <message>
+        <source>签字人不存在，请返回重新选择</source>
+        <translation>签字人不存在，请返回重新选择</translation>
+    </message>
+    <message>
+        <source>请填写监护人姓名</source>
+        <translation>请填写监护人姓名</translation>
+    </message>
+    <message>
+        <source>请填写签字人姓名</source>
+        <translation>请填写签字人姓名</translation>
+    </message>
+    <message>
+        <source>%1 不满十四周岁，须由监护人代签，请把身份选为“监护人”</source>
+        <translation>%1 不满十四周岁，须由监护人代签，请把身份选为“监护人”</translation>
+    </message>
+    <message>
+        <source>签名为空，请在签名框内签名</source>
+        <translation>签名为空，请在签名框内签名</translation>
+    </message>
+    <message>
+        <source>签名无法使用，请清除后重签</source>
+        <translation>签名无法使用，请清除后重签</translation>
+    </message>
+    <message>
+        <source>请填写代填写人姓名</source>
+        <translation>请填写代填写人姓名</translation>
+    </message>
+    <message>
+        <source>请选择代填写人身份</source>
+        <translation>请选择代填写人身份</translation>
+    </message>
+    <message>
+        <source>请填写代填原因，例如“申请人不识字”</source>
+        <translation>请填写代填原因，例如“申请人不识字”</translation>
+    </message>
+    <message>
+        <source>请先向申请人宣读授权书全文，再勾选确认</source>
+        <translation>请先向申请人宣读授权书全文，再勾选确认</translation>
+    </message>
+    <message>
+        <source>请让%1按手印并拍照（手印照片）</source>
+        <translation>请让%1按手印并拍照（手印照片）</translation>
+    </message>
+    <message>
+        <source>未获取位置（将记录为“无位置”）</source>
+        <translation>未获取位置（将记录为“无位置”）</translation>
+    </message>
+    <message>
+        <source>已获取位置（精度约%1米）</source>
+        <translation>已获取位置（精度约%1米）</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>授权书未能加载</source>
+        <translation>授权书未能加载</translation>
+    </message>
+    <message>
+        <source>请勾选第（一）项：同意授权查询家庭资产和收支信息</source>
+        <translation>请勾选第（一）项：同意授权查询家庭资产和收支信息</translation>
+    </message>
+    <message>
+        <source>请单独勾选第（二）项：同意处理敏感个人信息</source>
+        <translation>请单独勾选第（二）项：同意处理敏感个人信息</translation>
+    </message>
+    <message>
+        <source>%1 尚未签字</source>
+        <translation>%1 尚未签字</translation>
+    </message>
+    <message>
+        <source>本机签名密钥不可用，请重新登录后再签署</source>
+        <translation>本机签名密钥不可用，请重新登录后再签署</translation>
+    </message>
+    <message>
+        <source>本机签名密钥无法读取：%1</source>
+        <translation>本机签名密钥无法读取：%1</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizationStatus</name>
+    <message>
+        <source>已签署</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>已失效（家庭信息已修改，请重新签字）</source>
+        <translation>已失效（家庭信息已修改，请重新签字）</translation>
+    </message>
+    <message>
+        <source>签署记录校验失败，请重新签字</source>
+        <translation>签署记录校验失败，请重新签字</translation>
+    </message>
+    <message>
+        <source>未签署</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <source>服务器回执：已验证</source>
+        <translation>服务器回执：已验证</translation>
+    </message>
+    <message>
+        <source>服务器回执：未通过验证%1</source>
+        <translation>服务器回执：未通过验证%1</translation>
+    </message>
+    <message>
+        <source>待同步，同步后服务器验证</source>
+        <translation>待同步，同步后服务器验证</translation>
+    </message>
+    <message>
+        <source>已同步，等待服务器回执</source>
+        <translation>已同步，等待服务器回执</translation>
+    </message>
+    <message>
+        <source>服务器回执：已验证（核验码 %1）</source>
+        <translation>服务器回执：已验证（核验码 %1）</translation>
+    </message>
+    <message>
+        <source>服务器回执：签名有效，但服务器上的家庭信息已更新，请重新签字</source>
+        <translation>服务器回执：签名有效，但服务器上的家庭信息已更新，请重新签字</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizationStatusBlock</name>
+    <message>
+        <source>授权承诺书：%1</source>
+        <translation>授权承诺书：%1</translation>
+    </message>
+    <message>
+        <source>签署授权书</source>
+        <translation>签署授权书</translation>
+    </message>
+    <message>
+        <source>重新签署</source>
+        <translation>重新签署</translation>
+    </message>
+    <message>
+        <source>重新签字</source>
+        <translation>重新签字</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>授权承诺书 · %1</source>
+        <translation>授权承诺书 · %1</translation>
+    </message>
+    <message>
+        <source>签署并保存</source>
+        <translation>签署并保存</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>身份证号（脱敏）</source>
+        <translation>身份证号（脱敏）</translation>
+    </message>
+    <message>
+        <source>同意事项（逐项单独勾选）</source>
+        <translation>同意事项（逐项单独勾选）</translation>
+    </message>
+    <message>
+        <source>（必选）</source>
+        <translation>（必选）</translation>
+    </message>
+    <message>
+        <source>（可不选）</source>
+        <translation>（可不选）</translation>
+    </message>
+    <message>
+        <source>签字人（已签 %1，须签 %2）</source>
+        <translation>签字人（已签 %1，须签 %2）</translation>
+    </message>
+    <message>
+        <source>已签 · %1 · %2</source>
+        <translation>已签 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>不满14周岁 · 由监护人代签</source>
+        <translation>不满14周岁 · 由监护人代签</translation>
+    </message>
+    <message>
+        <source>未签（必签）</source>
+        <translation>未签（必签）</translation>
+    </message>
+    <message>
+        <source>未签（可选）</source>
+        <translation>未签（可选）</translation>
+    </message>
+    <message>
+        <source>重签</source>
+        <translation>重签</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>添加 %1（监护人代签）</source>
+        <translation>添加 %1（监护人代签）</translation>
+    </message>
+    <message>
+        <source>添加 %1 签字</source>
+        <translation>添加 %1 签字</translation>
+    </message>
+</context>
+<context>
+    <name>DueHouseholdListModel</name>
+    <message>
+        <source>%1 风险已消除，尚未回头看</source>
+        <translation>%1 风险已消除，尚未回头看</translation>
+    </message>
+    <message>
+        <source>还没有每月走访记录</source>
+        <translation>还没有每月走访记录</translation>
+    </message>
+    <message>
+        <source>本月尚未走访，上次每月走访 %1</source>
+        <translation>本月尚未走访，上次每月走访 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditOutcomeDelegate</name>
+    <message>
+        <source>（记录）</source>
+        <translation>（记录）</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDelegate</name>
+    <message>
+        <source>（未填户主）</source>
+        <translation>（未填户主）</translation>
+    </message>
+    <message>
+        <source>新增，未同步</source>
+        <translation>新增，未同步</translation>
+    </message>
+    <message>
+        <source>家庭人口</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>%1 人</source>
+        <translation>%1 人</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <source>联系电话应为11位手机号，或带区号的固定电话</source>
+        <translation>联系电话应为11位手机号，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>本机数据未打开，无法删除</source>
+        <translation>本机数据未打开，无法删除</translation>
+    </message>
+    <message>
+        <source>请填写删除成员的原因</source>
+        <translation>请填写删除成员的原因</translation>
+    </message>
+    <message>
+        <source>不能删除户主，请先把另一名成员设为户主并保存</source>
+        <translation>不能删除户主，请先把另一名成员设为户主并保存</translation>
+    </message>
+    <message>
+        <source>删除家庭成员“%1”失败：%2</source>
+        <translation>删除家庭成员“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>本机数据未打开，无法保存</source>
+        <translation>本机数据未打开，无法保存</translation>
+    </message>
+    <message>
+        <source>未选择村，无法保存</source>
+        <translation>未选择村，无法保存</translation>
+    </message>
+    <message>
+        <source>请在家庭成员中指定户主（与户主关系选“户主”）</source>
+        <translation>请在家庭成员中指定户主（与户主关系选“户主”）</translation>
+    </message>
+    <message>
+        <source>一户只能有一名户主，请检查家庭成员的“与户主关系”</source>
+        <translation>一户只能有一名户主，请检查家庭成员的“与户主关系”</translation>
+    </message>
+    <message>
+        <source>有家庭成员未填写姓名</source>
+        <translation>有家庭成员未填写姓名</translation>
+    </message>
+    <message>
+        <source>家庭成员“%1”：%2</source>
+        <translation>家庭成员“%1”：%2</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>保存家庭成员“%1”失败：%2</source>
+        <translation>保存家庭成员“%1”失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFilterOptions</name>
+    <message>
+        <source>非监测对象</source>
+        <translation>非监测对象</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFormPage</name>
+    <message>
+        <source>新增户</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <source>户信息 · %1</source>
+        <translation>户信息 · %1</translation>
+    </message>
+    <message>
+        <source>未填户主</source>
+        <translation>未填户主</translation>
+    </message>
+    <message>
+        <source>有未保存的修改</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>收入核算</source>
+        <translation>收入核算</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>在右侧家庭成员中把“与户主关系”选为“户主”</source>
+        <translation>在右侧家庭成员中把“与户主关系”选为“户主”</translation>
+    </message>
+    <message>
+        <source>未指定</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>例如 三组</source>
+        <translation>例如 三组</translation>
+    </message>
+    <message>
+        <source>11位手机号</source>
+        <translation>11位手机号</translation>
+    </message>
+    <message>
+        <source>例如 潜江市熊口镇马家村三组12号</source>
+        <translation>例如 潜江市熊口镇马家村三组12号</translation>
+    </message>
+    <message>
+        <source>家庭成员（%1人，计入家庭人口%2人）</source>
+        <translation>家庭成员（%1人，计入家庭人口%2人）</translation>
+    </message>
+    <message>
+        <source>添加成员</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>还没有家庭成员。
+请先点“添加成员”录入户主。</source>
+        <translation>还没有家庭成员。
+请先点“添加成员”录入户主。</translation>
+    </message>
+    <message>
+        <source>离开后，本页的修改将丢失。要先保存吗？</source>
+        <translation>离开后，本页的修改将丢失。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>正在输入…</source>
+        <translation>正在输入…</translation>
+    </message>
+    <message>
+        <source>，待同步</source>
+        <translation>，待同步</translation>
+    </message>
+    <message>
+        <source>自动保存</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>研判</source>
+        <translation>研判</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>走访</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListPage</name>
+    <message>
+        <source>共 %1 户</source>
+        <translation>共 %1 户</translation>
+    </message>
+    <message>
+        <source>新增户</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <source>户主姓名、村民小组或身份证号后几位</source>
+        <translation>户主姓名、村民小组或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>找到 %1 户</source>
+        <translation>找到 %1 户</translation>
+    </message>
+    <message>
+        <source>全部户类型</source>
+        <translation>全部户类型</translation>
+    </message>
+    <message>
+        <source>全部监测类别</source>
+        <translation>全部监测类别</translation>
+    </message>
+    <message>
+        <source>全部流程环节</source>
+        <translation>全部流程环节</translation>
+    </message>
+    <message>
+        <source>全部风险类型</source>
+        <translation>全部风险类型</translation>
+    </message>
+    <message>
+        <source>按村民小组排序</source>
+        <translation>按村民小组排序</translation>
+    </message>
+    <message>
+        <source>按户主姓名排序</source>
+        <translation>按户主姓名排序</translation>
+    </message>
+    <message>
+        <source>按风险排序</source>
+        <translation>按风险排序</translation>
+    </message>
+    <message>
+        <source>按上次走访排序</source>
+        <translation>按上次走访排序</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>户类型</translation>
+    </message>
+    <message>
+        <source>监测类别</source>
+        <translation>监测类别</translation>
+    </message>
+    <message>
+        <source>户主身份证号</source>
+        <translation>户主身份证号</translation>
+    </message>
+    <message>
+        <source>没有与“%1”相符的户</source>
+        <translation>没有与“%1”相符的户</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的户</source>
+        <translation>没有符合筛选条件的户</translation>
+    </message>
+    <message>
+        <source>这个村在本机还没有户的数据</source>
+        <translation>这个村在本机还没有户的数据</translation>
+    </message>
+</context>
+<context>
+    <name>HousingSection</name>
+    <message>
+        <source>住房安全</source>
+        <translation>住房安全</translation>
+    </message>
+    <message>
+        <source>安全等级为C级、D级或认定为危房时，视为住房安全保障未达标。</source>
+        <translation>安全等级为C级、D级或认定为危房时，视为住房安全保障未达标。</translation>
+    </message>
+    <message>
+        <source>是否唯一住房</source>
+        <translation>是否唯一住房</translation>
+    </message>
+    <message>
+        <source>房屋结构</source>
+        <translation>房屋结构</translation>
+    </message>
+    <message>
+        <source>安全等级（A–D）</source>
+        <translation>安全等级（A–D）</translation>
+    </message>
+    <message>
+        <source>是否危房</source>
+        <translation>是否危房</translation>
+    </message>
+    <message>
+        <source>住房面积（平方米）</source>
+        <translation>住房面积（平方米）</translation>
+    </message>
+    <message>
+        <source>例如 96</source>
+        <translation>例如 96</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeSheetEditor</name>
+    <message>
+        <source>一、种植、林业、渔业</source>
+        <translation>一、种植、林业、渔业</translation>
+    </message>
+    <message>
+        <source>品种</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>面积（亩）</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>产量（公斤）</source>
+        <translation>产量（公斤）</translation>
+    </message>
+    <message>
+        <source>出售金额（元）</source>
+        <translation>出售金额（元）</translation>
+    </message>
+    <message>
+        <source>自用折价（元）</source>
+        <translation>自用折价（元）</translation>
+    </message>
+    <message>
+        <source>生产成本（元）</source>
+        <translation>生产成本（元）</translation>
+    </message>
+    <message>
+        <source>二、养殖业</source>
+        <translation>二、养殖业</translation>
+    </message>
+    <message>
+        <source>存栏（头/只）</source>
+        <translation>存栏（头/只）</translation>
+    </message>
+    <message>
+        <source>出栏（头/只）</source>
+        <translation>出栏（头/只）</translation>
+    </message>
+    <message>
+        <source>三、二、三产业</source>
+        <translation>三、二、三产业</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>产品销售（元）</source>
+        <translation>产品销售（元）</translation>
+    </message>
+    <message>
+        <source>服务收入（元）</source>
+        <translation>服务收入（元）</translation>
+    </message>
+    <message>
+        <source>经营成本（元）</source>
+        <translation>经营成本（元）</translation>
+    </message>
+    <message>
+        <source>四、务工</source>
+        <translation>四、务工</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>本地务工（天）</source>
+        <translation>本地务工（天）</translation>
+    </message>
+    <message>
+        <source>本地收入（元）</source>
+        <translation>本地收入（元）</translation>
+    </message>
+    <message>
+        <source>外出务工（月）</source>
+        <translation>外出务工（月）</translation>
+    </message>
+    <message>
+        <source>外出收入（元）</source>
+        <translation>外出收入（元）</translation>
+    </message>
+    <message>
+        <source>实物折价（元）</source>
+        <translation>实物折价（元）</translation>
+    </message>
+    <message>
+        <source>七、生产性固定资产</source>
+        <translation>七、生产性固定资产</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>购置年份</source>
+        <translation>购置年份</translation>
+    </message>
+    <message>
+        <source>原值（元）</source>
+        <translation>原值（元）</translation>
+    </message>
+    <message>
+        <source>五、财产净收入</source>
+        <translation>五、财产净收入</translation>
+    </message>
+    <message>
+        <source>六、转移净收入</source>
+        <translation>六、转移净收入</translation>
+    </message>
+    <message>
+        <source>理赔收入与上期收入</source>
+        <translation>理赔收入与上期收入</translation>
+    </message>
+    <message>
+        <source>八、合理自付刚性支出</source>
+        <translation>八、合理自付刚性支出</translation>
+    </message>
+    <message>
+        <source>“%1”不是有效的数字</source>
+        <translation>“%1”不是有效的数字</translation>
+    </message>
+    <message>
+        <source>“%1”不是有效的金额</source>
+        <translation>“%1”不是有效的金额</translation>
+    </message>
+    <message>
+        <source>%1第%2行“%3”是负数，请核对</source>
+        <translation>%1第%2行“%3”是负数，请核对</translation>
+    </message>
+    <message>
+        <source>人均纯收入 %1 元超过监测范围 %2 元的10倍，请核对金额是否多填了位数（单位：元）</source>
+        <translation>人均纯收入 %1 元超过监测范围 %2 元的10倍，请核对金额是否多填了位数（单位：元）</translation>
+    </message>
+    <message>
+        <source>务工第%1行记在“%2”名下，但其为“%3”，请核对</source>
+        <translation>务工第%1行记在“%2”名下，但其为“%3”，请核对</translation>
+    </message>
+    <message>
+        <source>务工第%1行的成员“%2”不在本户家庭成员中，请核对姓名</source>
+        <translation>务工第%1行的成员“%2”不在本户家庭成员中，请核对姓名</translation>
+    </message>
+    <message>
+        <source>务工第%1行有收入，但本户没有有劳动能力的成员，请核对</source>
+        <translation>务工第%1行有收入，但本户没有有劳动能力的成员，请核对</translation>
+    </message>
+    <message>
+        <source>本机数据未打开，无法保存</source>
+        <translation>本机数据未打开，无法保存</translation>
+    </message>
+    <message>
+        <source>找不到这一户，无法保存</source>
+        <translation>找不到这一户，无法保存</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>已保存 %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeSheetPage</name>
+    <message>
+        <source>收入核算 · %1</source>
+        <translation>收入核算 · %1</translation>
+    </message>
+    <message>
+        <source>农民家庭年人均纯收入核算表（金额单位：元）</source>
+        <translation>农民家庭年人均纯收入核算表（金额单位：元）</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A 家庭总收入</source>
+        <translation>A 家庭总收入</translation>
+    </message>
+    <message>
+        <source>B 家庭经营费用支出</source>
+        <translation>B 家庭经营费用支出</translation>
+    </message>
+    <message>
+        <source>C 家庭纯收入</source>
+        <translation>C 家庭纯收入</translation>
+    </message>
+    <message>
+        <source>n 家庭人口（计入）</source>
+        <translation>n 家庭人口（计入）</translation>
+    </message>
+    <message>
+        <source>D 人均纯收入</source>
+        <translation>D 人均纯收入</translation>
+    </message>
+    <message>
+        <source>E 理赔收入</source>
+        <translation>E 理赔收入</translation>
+    </message>
+    <message>
+        <source>F 刚性支出</source>
+        <translation>F 刚性支出</translation>
+    </message>
+    <message>
+        <source>D1 扣除刚性支出后人均</source>
+        <translation>D1 扣除刚性支出后人均</translation>
+    </message>
+    <message>
+        <source>%1 人</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>正在输入…</source>
+        <translation>正在输入…</translation>
+    </message>
+    <message>
+        <source>，待同步</source>
+        <translation>，待同步</translation>
+    </message>
+    <message>
+        <source>自动保存</source>
+        <translation>自动保存</translation>
+    </message>
+</context>
+<context>
+    <name>IndustrySection</name>
+    <message>
+        <source>产业与就业</source>
+        <translation>产业与就业</translation>
+    </message>
+    <message>
+        <source>是否有产业覆盖</source>
+        <translation>是否有产业覆盖</translation>
+    </message>
+    <message>
+        <source>是否加入农民专业合作组织</source>
+        <translation>是否加入农民专业合作组织</translation>
+    </message>
+    <message>
+        <source>是否有龙头企业带动</source>
+        <translation>是否有龙头企业带动</translation>
+    </message>
+    <message>
+        <source>是否有创业致富带头人带动</source>
+        <translation>是否有创业致富带头人带动</translation>
+    </message>
+    <message>
+        <source>无产业、无就业的客观原因</source>
+        <translation>无产业、无就业的客观原因</translation>
+    </message>
+    <message>
+        <source>例如 照顾瘫痪在床的母亲</source>
+        <translation>例如 照顾瘫痪在床的母亲</translation>
+    </message>
+    <message>
+        <source>产业失败的不可抗因素</source>
+        <translation>产业失败的不可抗因素</translation>
+    </message>
+    <message>
+        <source>例如 生猪价格暴跌</source>
+        <translation>例如 生猪价格暴跌</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceSection</name>
+    <message>
+        <source>参保与享受政策</source>
+        <translation>参保与享受政策</translation>
+    </message>
+    <message>
+        <source>城乡居民基本医疗保险</source>
+        <translation>城乡居民基本医疗保险</translation>
+    </message>
+    <message>
+        <source>职工基本医疗保险</source>
+        <translation>职工基本医疗保险</translation>
+    </message>
+    <message>
+        <source>大病保险</source>
+        <translation>大病保险</translation>
+    </message>
+    <message>
+        <source>城乡居民基本养老保险</source>
+        <translation>城乡居民基本养老保险</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>特困供养</source>
+        <translation>特困供养</translation>
+    </message>
+</context>
+<context>
+    <name>LandSection</name>
+    <message>
+        <source>土地与林地（亩）</source>
+        <translation>土地与林地（亩）</translation>
+    </message>
+    <message>
+        <source>耕地面积</source>
+        <translation>耕地面积</translation>
+    </message>
+    <message>
+        <source>林地面积</source>
+        <translation>林地面积</translation>
+    </message>
+    <message>
+        <source>退耕还林面积</source>
+        <translation>退耕还林面积</translation>
+    </message>
+    <message>
+        <source>园地面积</source>
+        <translation>园地面积</translation>
+    </message>
+    <message>
+        <source>牧草地面积</source>
+        <translation>牧草地面积</translation>
+    </message>
+    <message>
+        <source>养殖水面面积</source>
+        <translation>养殖水面面积</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>入户</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>防止返贫动态监测
+入户采集</source>
+        <translation>防止返贫动态监测
+入户采集</translation>
+    </message>
+    <message>
+        <source>没有网络也能录入，数据保存在本机；
+联网后自动同步到服务器。</source>
+        <translation>没有网络也能录入，数据保存在本机；
+联网后自动同步到服务器。</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>例如 https://ruhu.example.cn</source>
+        <translation>例如 https://ruhu.example.cn</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>正在登录…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>入户 · 防止返贫动态监测</source>
+        <translation>入户 · 防止返贫动态监测</translation>
+    </message>
+    <message>
+        <source>已保存，待同步</source>
+        <translation>已保存，待同步</translation>
+    </message>
+    <message>
+        <source>收入核算已保存，待同步</source>
+        <translation>收入核算已保存，待同步</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <source>帮扶措施 · %1</source>
+        <translation>帮扶措施 · %1</translation>
+    </message>
+    <message>
+        <source>共%1项</source>
+        <translation>共%1项</translation>
+    </message>
+    <message>
+        <source>新增措施</source>
+        <translation>新增措施</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>还没有帮扶措施。
+点右上角“新增措施”。</source>
+        <translation>还没有帮扶措施。
+点右上角“新增措施”。</translation>
+    </message>
+    <message>
+        <source>措施内容</source>
+        <translation>措施内容</translation>
+    </message>
+    <message>
+        <source>例如 外出务工补贴、小额信贷</source>
+        <translation>例如 外出务工补贴、小额信贷</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>删除这项措施</source>
+        <translation>删除这项措施</translation>
+    </message>
+    <message>
+        <source>删除帮扶措施</source>
+        <translation>删除帮扶措施</translation>
+    </message>
+    <message>
+        <source>删除后随下次同步上报，记录保留在历史中。确定删除吗？</source>
+        <translation>删除后随下次同步上报，记录保留在历史中。确定删除吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MediaSyncStatus</name>
+    <message>
+        <source>正在上传第 %1/%2 张照片，共 %3 / %4</source>
+        <translation>正在上传第 %1/%2 张照片，共 %3 / %4</translation>
+    </message>
+</context>
+<context>
+    <name>MediaUploadPanel</name>
+    <message>
+        <source>照片上传</source>
+        <translation>照片上传</translation>
+    </message>
+    <message>
+        <source>待上传 %1 张，%2</source>
+        <translation>待上传 %1 张，%2</translation>
+    </message>
+    <message>
+        <source>全部已上传</source>
+        <translation>全部已上传</translation>
+    </message>
+    <message>
+        <source>记录同步完成后自动上传照片；中断后从断点继续。</source>
+        <translation>记录同步完成后自动上传照片；中断后从断点继续。</translation>
+    </message>
+    <message>
+        <source>照片 %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <source>未能上传</source>
+        <translation>未能上传</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>重新上传未能上传的照片</source>
+        <translation>重新上传未能上传的照片</translation>
+    </message>
+</context>
+<context>
+    <name>MediaUploader</name>
+    <message>
+        <source>尚未登录，照片暂不上传</source>
+        <translation>尚未登录，照片暂不上传</translation>
+    </message>
+    <message>
+        <source>照片上传失败（服务器返回 %1），下次同步时重试</source>
+        <translation>照片上传失败（服务器返回 %1），下次同步时重试</translation>
+    </message>
+    <message>
+        <source>本机照片文件已损坏或丢失，无法上传</source>
+        <translation>本机照片文件已损坏或丢失，无法上传</translation>
+    </message>
+    <message>
+        <source>服务器没有接收照片数据，下次同步时重试</source>
+        <translation>服务器没有接收照片数据，下次同步时重试</translation>
+    </message>
+    <message>
+        <source>照片上传进度与服务器不一致，下次同步时重试</source>
+        <translation>照片上传进度与服务器不一致，下次同步时重试</translation>
+    </message>
+    <message>
+        <source>照片上传校验失败，下次同步时重新上传</source>
+        <translation>照片上传校验失败，下次同步时重新上传</translation>
+    </message>
+    <message>
+        <source>照片过大（超过服务器上限 %1 MB），无法上传，请重新拍摄</source>
+        <translation>照片过大（超过服务器上限 %1 MB），无法上传，请重新拍摄</translation>
+    </message>
+    <message>
+        <source>照片过大，服务器拒绝接收，请重新拍摄</source>
+        <translation>照片过大，服务器拒绝接收，请重新拍摄</translation>
+    </message>
+    <message>
+        <source>无法连接服务器，照片将在下次同步时继续上传</source>
+        <translation>无法连接服务器，照片将在下次同步时继续上传</translation>
+    </message>
+    <message>
+        <source>登录已失效，请重新登录后再上传照片</source>
+        <translation>登录已失效，请重新登录后再上传照片</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDelegate</name>
+    <message>
+        <source>（未填姓名）</source>
+        <translation>（未填姓名）</translation>
+    </message>
+    <message>
+        <source>计入家庭人口</source>
+        <translation>计入家庭人口</translation>
+    </message>
+    <message>
+        <source>不计入家庭人口</source>
+        <translation>不计入家庭人口</translation>
+    </message>
+    <message>
+        <source>已修改，未保存</source>
+        <translation>已修改，未保存</translation>
+    </message>
+    <message>
+        <source>未填身份证号</source>
+        <translation>未填身份证号</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>请填写姓名</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位，当前为%1位</source>
+        <translation>身份证号应为18位，当前为%1位</translation>
+    </message>
+    <message>
+        <source>可暂不填写，核实后补录</source>
+        <translation>可暂不填写，核实后补录</translation>
+    </message>
+    <message>
+        <source>身份证号前17位只能是数字</source>
+        <translation>身份证号前17位只能是数字</translation>
+    </message>
+    <message>
+        <source>已输入 %1 位，还差 %2 位</source>
+        <translation>已输入 %1 位，还差 %2 位</translation>
+    </message>
+    <message>
+        <source>校验通过</source>
+        <translation>校验通过</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditorDialog</name>
+    <message>
+        <source>编辑家庭成员</source>
+        <translation>编辑家庭成员</translation>
+    </message>
+    <message>
+        <source>添加家庭成员</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>与户口簿一致</source>
+        <translation>与户口簿一致</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>18位居民身份证号</source>
+        <translation>18位居民身份证号</translation>
+    </message>
+    <message>
+        <source>%1（由身份证号自动得出）</source>
+        <translation>%1（由身份证号自动得出）</translation>
+    </message>
+    <message>
+        <source>研判需要：计入家庭人口的成员必填</source>
+        <translation>研判需要：计入家庭人口的成员必填</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCapturePage</name>
+    <message>
+        <source>拍照 · %1</source>
+        <translation>拍照 · %1</translation>
+    </message>
+    <message>
+        <source>已获取拍摄位置</source>
+        <translation>已获取拍摄位置</translation>
+    </message>
+    <message>
+        <source>未获取拍摄位置（将记录为“无位置”）</source>
+        <translation>未获取拍摄位置（将记录为“无位置”）</translation>
+    </message>
+    <message>
+        <source>照片类别</source>
+        <translation>照片类别</translation>
+    </message>
+    <message>
+        <source>这台设备没有可用的相机。可以从文件导入照片：点“选择照片文件”，或在下面输入文件路径后点“导入”。</source>
+        <translation>这台设备没有可用的相机。可以从文件导入照片：点“选择照片文件”，或在下面输入文件路径后点“导入”。</translation>
+    </message>
+    <message>
+        <source>选择照片文件</source>
+        <translation>选择照片文件</translation>
+    </message>
+    <message>
+        <source>照片文件路径，如 /sdcard/DCIM/house.jpg</source>
+        <translation>照片文件路径，如 /sdcard/DCIM/house.jpg</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>拍照</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoLibrary</name>
+    <message>
+        <source>请先保存这户的基本信息，再拍照</source>
+        <translation>请先保存这户的基本信息，再拍照</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStore</name>
+    <message>
+        <source>请先选择照片文件</source>
+        <translation>请先选择照片文件</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>照片（%1）</source>
+        <translation>照片（%1）</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>还没有照片。住房、证件等照片加密保存在本机，同步时上传。</source>
+        <translation>还没有照片。住房、证件等照片加密保存在本机，同步时上传。</translation>
+    </message>
+    <message>
+        <source>先保存这户的基本信息，再拍照。</source>
+        <translation>先保存这户的基本信息，再拍照。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewerPage</name>
+    <message>
+        <source>照片 · %1</source>
+        <translation>照片 · %1</translation>
+    </message>
+    <message>
+        <source>%1 · 拍摄人 %2 · %3×%4</source>
+        <translation>%1 · 拍摄人 %2 · %3×%4</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>上一张</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <source>下一张</source>
+        <translation>下一张</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>请填写不小于0的整数，例如 3</source>
+        <translation>请填写不小于0的整数，例如 3</translation>
+    </message>
+    <message>
+        <source>请填写0到100000之间的数字，例如 4.5</source>
+        <translation>请填写0到100000之间的数字，例如 4.5</translation>
+    </message>
+    <message>
+        <source>请填写金额（元），例如 1200 或 1200.50</source>
+        <translation>请填写金额（元），例如 1200 或 1200.50</translation>
+    </message>
+    <message>
+        <source>日期应写成 2024-09-05 这样的格式</source>
+        <translation>日期应写成 2024-09-05 这样的格式</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedListModel</name>
+    <message>
+        <source>服务器未说明原因（%1）</source>
+        <translation>服务器未说明原因（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveMemberDialog</name>
+    <message>
+        <source>删除家庭成员“%1”</source>
+        <translation>删除家庭成员“%1”</translation>
+    </message>
+    <message>
+        <source>删除后立即生效，随下次同步上报。成员去世、服刑或失踪时不要删除，请在成员信息里改“成员状态”。</source>
+        <translation>删除后立即生效，随下次同步上报。成员去世、服刑或失踪时不要删除，请在成员信息里改“成员状态”。</translation>
+    </message>
+    <message>
+        <source>删除原因</source>
+        <translation>删除原因</translation>
+    </message>
+    <message>
+        <source>户籍迁出</source>
+        <translation>户籍迁出</translation>
+    </message>
+    <message>
+        <source>分户</source>
+        <translation>分户</translation>
+    </message>
+    <message>
+        <source>重复录入</source>
+        <translation>重复录入</translation>
+    </message>
+    <message>
+        <source>录入错误，非本户成员</source>
+        <translation>录入错误，非本户成员</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>请说明原因</source>
+        <translation>请说明原因</translation>
+    </message>
+    <message>
+        <source>例如 嫁入外村</source>
+        <translation>例如 嫁入外村</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDecisionEditor</name>
+    <message>
+        <source>本机找不到这一户，无法保存</source>
+        <translation>本机找不到这一户，无法保存</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <source>已保存 %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>本户有2–5类排除情形（%1），研判为“%2”必须写明专门说明；说明填好后研判结论才保存</source>
+        <translation>本户有2–5类排除情形（%1），研判为“%2”必须写明专门说明；说明填好后研判结论才保存</translation>
+    </message>
+    <message>
+        <source>致贫/返贫风险最多选5项，请先取消一项</source>
+        <translation>致贫/返贫风险最多选5项，请先取消一项</translation>
+    </message>
+    <message>
+        <source>未能保存致贫/返贫风险</source>
+        <translation>未能保存致贫/返贫风险</translation>
+    </message>
+    <message>
+        <source>纳入监测至少要选择1项致贫/返贫风险</source>
+        <translation>纳入监测至少要选择1项致贫/返贫风险</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDecisionPage</name>
+    <message>
+        <source>风险研判 · %1</source>
+        <translation>风险研判 · %1</translation>
+    </message>
+    <message>
+        <source>规则引擎给出建议，结论由村组研判确定</source>
+        <translation>规则引擎给出建议，结论由村组研判确定</translation>
+    </message>
+    <message>
+        <source>致贫/返贫风险（选1–5项）</source>
+        <translation>致贫/返贫风险（选1–5项）</translation>
+    </message>
+    <message>
+        <source>研判结论</source>
+        <translation>研判结论</translation>
+    </message>
+    <message>
+        <source>尚未保存：请先填写下方的专门说明</source>
+        <translation>尚未保存：请先填写下方的专门说明</translation>
+    </message>
+    <message>
+        <source>2–5类排除情形例外的专门说明（%1）</source>
+        <translation>2–5类排除情形例外的专门说明（%1）</translation>
+    </message>
+    <message>
+        <source>写明家庭重大变故等例外理由，供村级评议和乡镇审核</source>
+        <translation>写明家庭重大变故等例外理由，供村级评议和乡镇审核</translation>
+    </message>
+    <message>
+        <source>研判说明</source>
+        <translation>研判说明</translation>
+    </message>
+    <message>
+        <source>例如 户主患大病，医疗支出大，建议纳入</source>
+        <translation>例如 户主患大病，医疗支出大，建议纳入</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>请填写服务器地址</source>
+        <translation>请填写服务器地址</translation>
+    </message>
+    <message>
+        <source>服务器地址格式不正确，例如 https://ruhu.example.cn</source>
+        <translation>服务器地址格式不正确，例如 https://ruhu.example.cn</translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>请输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>服务器地址、语言和字体大小</source>
+        <translation>服务器地址、语言和字体大小</translation>
+    </message>
+    <message>
+        <source>同步服务器</source>
+        <translation>同步服务器</translation>
+    </message>
+    <message>
+        <source>例如 https://ruhu.example.gov.cn</source>
+        <translation>例如 https://ruhu.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>保存地址</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>已保存，下次同步使用新地址</source>
+        <translation>已保存，下次同步使用新地址</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>字体大小</source>
+        <translation>字体大小</translation>
+    </message>
+    <message>
+        <source>标准</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>大</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>特大</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>示例：户主 张建国，家庭人口 4 人</source>
+        <translation>示例：户主 张建国，家庭人口 4 人</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePage</name>
+    <message>
+        <source>签名 · %1（%2）</source>
+        <translation>签名 · %1（%2）</translation>
+    </message>
+    <message>
+        <source>不满十四周岁，由监护人代签</source>
+        <translation>不满十四周岁，由监护人代签</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>签字方式</source>
+        <translation>签字方式</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>监护人姓名</translation>
+    </message>
+    <message>
+        <source>签字人姓名</source>
+        <translation>签字人姓名</translation>
+    </message>
+    <message>
+        <source>签字人身份</source>
+        <translation>签字人身份</translation>
+    </message>
+    <message>
+        <source>代填写人姓名</source>
+        <translation>代填写人姓名</translation>
+    </message>
+    <message>
+        <source>代填写人身份</source>
+        <translation>代填写人身份</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>代填原因</source>
+        <translation>代填原因</translation>
+    </message>
+    <message>
+        <source>例如 申请人不识字</source>
+        <translation>例如 申请人不识字</translation>
+    </message>
+    <message>
+        <source>已向申请人宣读本授权书全部内容</source>
+        <translation>已向申请人宣读本授权书全部内容</translation>
+    </message>
+    <message>
+        <source>手印照片</source>
+        <translation>手印照片</translation>
+    </message>
+    <message>
+        <source>已拍摄</source>
+        <translation>已拍摄</translation>
+    </message>
+    <message>
+        <source>申请人按手印后拍照</source>
+        <translation>申请人按手印后拍照</translation>
+    </message>
+    <message>
+        <source>重拍手印照片</source>
+        <translation>重拍手印照片</translation>
+    </message>
+    <message>
+        <source>拍手印照片</source>
+        <translation>拍手印照片</translation>
+    </message>
+    <message>
+        <source>请在横线上方签署姓名</source>
+        <translation>请在横线上方签署姓名</translation>
+    </message>
+    <message>
+        <source>代填时可不签名；请拍手印照片</source>
+        <translation>代填时可不签名；请拍手印照片</translation>
+    </message>
+    <message>
+        <source>尚未签名</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <source>%1 笔，%2 个采样点</source>
+        <translation>%1 笔，%2 个采样点</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>请本人在签名框内签署姓名</source>
+        <translation>请本人在签名框内签署姓名</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyChoiceField</name>
+    <message>
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyRecord</name>
+    <message>
+        <source>已保存 %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>此项必填，请填写</source>
+        <translation>此项必填，请填写</translation>
+    </message>
+    <message>
+        <source>本机数据未打开，无法保存</source>
+        <translation>本机数据未打开，无法保存</translation>
+    </message>
+    <message>
+        <source>找不到这一户，无法保存</source>
+        <translation>找不到这一户，无法保存</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <source>这一行已被删除</source>
+        <translation>这一行已被删除</translation>
+    </message>
+    <message>
+        <source>未能删除：%1</source>
+        <translation>未能删除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTextField</name>
+    <message>
+        <source>例如 2024-09-05</source>
+        <translation>例如 2024-09-05</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyYesNoField</name>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <source>同步中…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>同步未完成：%1</source>
+        <translation>同步未完成：%1</translation>
+    </message>
+    <message>
+        <source>待同步 %1 条</source>
+        <translation>待同步 %1 条</translation>
+    </message>
+    <message>
+        <source>已全部同步</source>
+        <translation>已全部同步</translation>
+    </message>
+    <message>
+        <source>%1 条修改被退回</source>
+        <translation>%1 条修改被退回</translation>
+    </message>
+    <message>
+        <source>上次同步：%1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>SyncOutcomeDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>怎么办：%1</source>
+        <translation>怎么办：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncOutcomeListModel</name>
+    <message>
+        <source>未被接受</source>
+        <translation>未被接受</translation>
+    </message>
+    <message>
+        <source>请打开该户，按原因核对后重新填写并保存</source>
+        <translation>请打开该户，按原因核对后重新填写并保存</translation>
+    </message>
+    <message>
+        <source>服务器未说明原因（%1）</source>
+        <translation>服务器未说明原因（%1）</translation>
+    </message>
+    <message>
+        <source>待乡镇审核</source>
+        <translation>待乡镇审核</translation>
+    </message>
+    <message>
+        <source>无需重复修改，审核结果会在同步后显示</source>
+        <translation>无需重复修改，审核结果会在同步后显示</translation>
+    </message>
+    <message>
+        <source>已合并</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>部分字段以更新的修改为准，请打开该户核对</source>
+        <translation>部分字段以更新的修改为准，请打开该户核对</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>同步中…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>今天 %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>昨天 %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation>%1月%2日 %3</translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日 %4</source>
+        <translation>%1年%2月%3日 %4</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPage</name>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>修改先保存在本机，联网后上传到服务器，并取回其他人的修改</source>
+        <translation>修改先保存在本机，联网后上传到服务器，并取回其他人的修改</translation>
+    </message>
+    <message>
+        <source>同步状态</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>%1 条</source>
+        <translation>%1 条</translation>
+    </message>
+    <message>
+        <source>上次同步</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>被退回</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>上次同步没有完成</source>
+        <translation>上次同步没有完成</translation>
+    </message>
+    <message>
+        <source>修改都已保存在本机，不会丢失。网络恢复后会自动重试。</source>
+        <translation>修改都已保存在本机，不会丢失。网络恢复后会自动重试。</translation>
+    </message>
+    <message>
+        <source>同步中…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>被服务器退回的修改（%1）</source>
+        <translation>被服务器退回的修改（%1）</translation>
+    </message>
+    <message>
+        <source>这些修改没有生效。请核实情况后，在户信息中重新录入。</source>
+        <translation>这些修改没有生效。请核实情况后，在户信息中重新录入。</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>没有被退回的修改</source>
+        <translation>没有被退回的修改</translation>
+    </message>
+    <message>
+        <source>等待乡镇审核的修改（%1）</source>
+        <translation>等待乡镇审核的修改（%1）</translation>
+    </message>
+    <message>
+        <source>与他人的修改冲突，两边的内容都已保存，审核结果会同步回本机。</source>
+        <translation>与他人的修改冲突，两边的内容都已保存，审核结果会同步回本机。</translation>
+    </message>
+    <message>
+        <source>没有等待审核的修改</source>
+        <translation>没有等待审核的修改</translation>
+    </message>
+</context>
+<context>
+    <name>TodayListCard</name>
+    <message>
+        <source>%1 户</source>
+        <translation>%1 户</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3</source>
+        <translation>%1 · %2%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>今天</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>我的村</source>
+        <translation>我的村</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>本机户数</source>
+        <translation>本机户数</translation>
+    </message>
+    <message>
+        <source>本月待走访（监测对象）</source>
+        <translation>本月待走访（监测对象）</translation>
+    </message>
+    <message>
+        <source>待回头看</source>
+        <translation>待回头看</translation>
+    </message>
+    <message>
+        <source>%1 户 · 监测对象 %2 户 · 本月待走访 %3 户 · 待回头看 %4 户</source>
+        <translation>%1 户 · 监测对象 %2 户 · 本月待走访 %3 户 · 待回头看 %4 户</translation>
+    </message>
+    <message>
+        <source>本月待走访（每月走访）</source>
+        <translation>本月待走访（每月走访）</translation>
+    </message>
+    <message>
+        <source>监测对象每月至少走访一次，走访后在该户的走访记录里登记</source>
+        <translation>监测对象每月至少走访一次，走访后在该户的走访记录里登记</translation>
+    </message>
+    <message>
+        <source>本月的每月走访都已完成</source>
+        <translation>本月的每月走访都已完成</translation>
+    </message>
+    <message>
+        <source>近 12 个月内风险已消除、之后还没有回头看走访的户</source>
+        <translation>近 12 个月内风险已消除、之后还没有回头看走访的户</translation>
+    </message>
+    <message>
+        <source>没有需要回头看的户</source>
+        <translation>没有需要回头看的户</translation>
+    </message>
+    <message>
+        <source>同步结果</source>
+        <translation>同步结果</translation>
+    </message>
+    <message>
+        <source>没有需要处理的同步结果</source>
+        <translation>没有需要处理的同步结果</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclesSection</name>
+    <message>
+        <source>车辆（%1辆）</source>
+        <translation>车辆（%1辆）</translation>
+    </message>
+    <message>
+        <source>近一年内购买3万元以上的消费型机动车属于排除情形X3。</source>
+        <translation>近一年内购买3万元以上的消费型机动车属于排除情形X3。</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>购买价格（元）</source>
+        <translation>购买价格（元）</translation>
+    </message>
+    <message>
+        <source>购买日期</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>例如 2024-04-01</source>
+        <translation>例如 2024-04-01</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>添加车辆</source>
+        <translation>添加车辆</translation>
+    </message>
+</context>
+<context>
+    <name>VillageDelegate</name>
+    <message>
+        <source>共 %1 户 · 代码 %2</source>
+        <translation>共 %1 户 · 代码 %2</translation>
+    </message>
+</context>
+<context>
+    <name>VillageListPage</name>
+    <message>
+        <source>我的村</source>
+        <translation>我的村</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>请选择要走访的村</source>
+        <translation>请选择要走访的村</translation>
+    </message>
+    <message>
+        <source>这台设备上还没有村的数据。
+请联网后点“立即同步”。</source>
+        <translation>这台设备上还没有村的数据。
+请联网后点“立即同步”。</translation>
+    </message>
+    <message>
+        <source>还有 %1 条修改没有同步。退出后修改仍保存在本机，下次登录后会继续同步。确定退出吗？</source>
+        <translation>还有 %1 条修改没有同步。退出后修改仍保存在本机，下次登录后会继续同步。确定退出吗？</translation>
+    </message>
+    <message>
+        <source>确定退出登录吗？再次进入需要联网登录。</source>
+        <translation>确定退出登录吗？再次进入需要联网登录。</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogPage</name>
+    <message>
+        <source>日期应写成 2024-09-05 这样的格式</source>
+        <translation>日期应写成 2024-09-05 这样的格式</translation>
+    </message>
+    <message>
+        <source>走访记录 · %1</source>
+        <translation>走访记录 · %1</translation>
+    </message>
+    <message>
+        <source>共%1次</source>
+        <translation>共%1次</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>记一次走访</source>
+        <translation>记一次走访</translation>
+    </message>
+    <message>
+        <source>（未记录发现）</source>
+        <translation>（未记录发现）</translation>
+    </message>
+    <message>
+        <source>还没有走访记录。</source>
+        <translation>还没有走访记录。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>走访人员（多人用顿号分开）</source>
+        <translation>走访人员（多人用顿号分开）</translation>
+    </message>
+    <message>
+        <source>例如 张建国、李红</source>
+        <translation>例如 张建国、李红</translation>
+    </message>
+    <message>
+        <source>收入变化</source>
+        <translation>收入变化</translation>
+    </message>
+    <message>
+        <source>走访发现</source>
+        <translation>走访发现</translation>
+    </message>
+    <message>
+        <source>例如 户主腰伤复发，近两月未能务工；已联系村医</source>
+        <translation>例如 户主腰伤复发，近两月未能务工；已联系村医</translation>
+    </message>
+    <message>
+        <source>删除这条记录</source>
+        <translation>删除这条记录</translation>
+    </message>
+</context>
+<context>
+    <name>WaterSection</name>
+    <message>
+        <source>饮水安全</source>
+        <translation>饮水安全</translation>
+    </message>
+    <message>
+        <source>“饮水是否安全”选“否”时，视为饮水安全保障未达标。</source>
+        <translation>“饮水是否安全”选“否”时，视为饮水安全保障未达标。</translation>
+    </message>
+    <message>
+        <source>饮水是否安全</source>
+        <translation>饮水是否安全</translation>
+    </message>
+    <message>
+        <source>水质达标</source>
+        <translation>水质达标</translation>
+    </message>
+    <message>
+        <source>水量充足</source>
+        <translation>水量充足</translation>
+    </message>
+    <message>
+        <source>取水方便</source>
+        <translation>取水方便</translation>
+    </message>
+    <message>
+        <source>供水有保障</source>
+        <translation>供水有保障</translation>
+    </message>
+</context>
+</TS>
