@@ -813,6 +813,42 @@ Tap &quot;Add member&quot; to enter the head first.</translation>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
+    <message>
+        <source>扶贫资产收益分红</source>
+        <translation>Dividends from poverty-alleviation assets</translation>
+    </message>
+    <message>
+        <source>土地流转净租金</source>
+        <translation>Net rent from land transfer</translation>
+    </message>
+    <message>
+        <source>房屋出租净收入</source>
+        <translation>Net income from renting out housing</translation>
+    </message>
+    <message>
+        <source>其他财产净收入</source>
+        <translation>Other net property income</translation>
+    </message>
+    <message>
+        <source>E 理赔收入</source>
+        <translation>E Insurance claim income</translation>
+    </message>
+    <message>
+        <source>上期人均纯收入</source>
+        <translation>Previous per-capita net income</translation>
+    </message>
+    <message>
+        <source>F1 教育支出</source>
+        <translation>F1 Education expenses</translation>
+    </message>
+    <message>
+        <source>F2 医疗支出</source>
+        <translation>F2 Medical expenses</translation>
+    </message>
+    <message>
+        <source>F3 其他刚性支出</source>
+        <translation>F3 Other unavoidable expenses</translation>
+    </message>
 </context>
 <context>
     <name>IncomeSheetPage</name>
@@ -1331,6 +1367,33 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     <message>
         <source>请先保存这户的基本信息，再拍照</source>
         <translation>Save the household&apos;s basic information before taking photos</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoProcessor</name>
+    <message>
+        <source>所选文件不是可识别的图片，请选择 JPG 或 PNG 照片</source>
+        <translation>The selected file is not a recognizable image. Please choose a JPG or PNG photo.</translation>
+    </message>
+    <message>
+        <source>图片像素过大，无法处理，请用平板相机重新拍摄</source>
+        <translation>The image has too many pixels to process. Please retake it with the tablet camera.</translation>
+    </message>
+    <message>
+        <source>图片无法读取（文件可能已损坏），请重新拍摄或选择其他照片</source>
+        <translation>The image cannot be read (the file may be damaged). Please retake it or choose another photo.</translation>
+    </message>
+    <message>
+        <source>照片压缩失败，请重试</source>
+        <translation>Compressing the photo failed. Please try again.</translation>
+    </message>
+    <message>
+        <source>无法打开照片文件，请确认文件存在且可读取</source>
+        <translation>Cannot open the photo file. Please check that it exists and is readable.</translation>
+    </message>
+    <message>
+        <source>照片文件过大（超过 64 MB），请用平板相机重新拍摄</source>
+        <translation>The photo file is too large (over 64 MB). Please retake it with the tablet camera.</translation>
     </message>
 </context>
 <context>

@@ -813,6 +813,42 @@
         <source>已保存 %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message>
+        <source>扶贫资产收益分红</source>
+        <translation>扶贫资产收益分红</translation>
+    </message>
+    <message>
+        <source>土地流转净租金</source>
+        <translation>土地流转净租金</translation>
+    </message>
+    <message>
+        <source>房屋出租净收入</source>
+        <translation>房屋出租净收入</translation>
+    </message>
+    <message>
+        <source>其他财产净收入</source>
+        <translation>其他财产净收入</translation>
+    </message>
+    <message>
+        <source>E 理赔收入</source>
+        <translation>E 理赔收入</translation>
+    </message>
+    <message>
+        <source>上期人均纯收入</source>
+        <translation>上期人均纯收入</translation>
+    </message>
+    <message>
+        <source>F1 教育支出</source>
+        <translation>F1 教育支出</translation>
+    </message>
+    <message>
+        <source>F2 医疗支出</source>
+        <translation>F2 医疗支出</translation>
+    </message>
+    <message>
+        <source>F3 其他刚性支出</source>
+        <translation>F3 其他刚性支出</translation>
+    </message>
 </context>
 <context>
     <name>IncomeSheetPage</name>
@@ -1331,6 +1367,33 @@
     <message>
         <source>请先保存这户的基本信息，再拍照</source>
         <translation>请先保存这户的基本信息，再拍照</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoProcessor</name>
+    <message>
+        <source>所选文件不是可识别的图片，请选择 JPG 或 PNG 照片</source>
+        <translation>所选文件不是可识别的图片，请选择 JPG 或 PNG 照片</translation>
+    </message>
+    <message>
+        <source>图片像素过大，无法处理，请用平板相机重新拍摄</source>
+        <translation>图片像素过大，无法处理，请用平板相机重新拍摄</translation>
+    </message>
+    <message>
+        <source>图片无法读取（文件可能已损坏），请重新拍摄或选择其他照片</source>
+        <translation>图片无法读取（文件可能已损坏），请重新拍摄或选择其他照片</translation>
+    </message>
+    <message>
+        <source>照片压缩失败，请重试</source>
+        <translation>照片压缩失败，请重试</translation>
+    </message>
+    <message>
+        <source>无法打开照片文件，请确认文件存在且可读取</source>
+        <translation>无法打开照片文件，请确认文件存在且可读取</translation>
+    </message>
+    <message>
+        <source>照片文件过大（超过 64 MB），请用平板相机重新拍摄</source>
+        <translation>照片文件过大（超过 64 MB），请用平板相机重新拍摄</translation>
     </message>
 </context>
 <context>

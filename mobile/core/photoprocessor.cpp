@@ -29,10 +29,14 @@ ruhu::Result<ProcessedPhoto> process(QIODevice &device, const PhotoOptions &opti
     reader.setAutoTransform(true); // EXIF orientation: the stored photo is upright
     reader.setDecideFormatFromContent(true);
     if (!reader.canRead())
-        return photoError("not_an_image", "所选文件不是可识别的图片，请选择 JPG 或 PNG 照片");
+        return photoError(
+            "not_an_image",
+            QT_TRANSLATE_NOOP("PhotoProcessor", "所选文件不是可识别的图片，请选择 JPG 或 PNG 照片"));
     const QSize stored = reader.size();
     if (stored.isValid() && qint64(stored.width()) * stored.height() > options.maxInputPixels)
-        return photoError("image_too_large", "图片像素过大，无法处理，请用平板相机重新拍摄");
+        return photoError(
+            "image_too_large",
+            QT_TRANSLATE_NOOP("PhotoProcessor", "图片像素过大，无法处理，请用平板相机重新拍摄"));
     if (options.decodeScaled && stored.isValid() && reader.format() == "jpeg") {
         // libjpeg can decode at 1/2, 1/4, 1/8 in the DCT domain: a quarter of the pixels to decode, hold and
         // smooth-scale, while never going below the target long edge.
@@ -44,7 +48,9 @@ ruhu::Result<ProcessedPhoto> process(QIODevice &device, const PhotoOptions &opti
     }
     QImage image = reader.read();
     if (image.isNull())
-        return photoError("unreadable_image", "图片无法读取（文件可能已损坏），请重新拍摄或选择其他照片");
+        return photoError(
+            "unreadable_image",
+            QT_TRANSLATE_NOOP("PhotoProcessor", "图片无法读取（文件可能已损坏），请重新拍摄或选择其他照片"));
 
     // Orientation has been applied, so the long edge is measured on the upright image.
     const QSize size = targetSize(image.size(), options.longEdge);
@@ -70,7 +76,7 @@ ruhu::Result<ProcessedPhoto> process(QIODevice &device, const PhotoOptions &opti
     QImageWriter writer(&buffer, "jpeg");
     writer.setQuality(options.jpegQuality);
     if (!writer.write(pixels))
-        return photoError("encode_failed", "照片压缩失败，请重试");
+        return photoError("encode_failed", QT_TRANSLATE_NOOP("PhotoProcessor", "照片压缩失败，请重试"));
     buffer.close();
     out.width = pixels.width();
     out.height = pixels.height();
@@ -84,15 +90,20 @@ ruhu::Result<ProcessedPhoto> process(QIODevice &device, const PhotoOptions &opti
 ruhu::Result<ProcessedPhoto> processPhotoFile(const QString &path, const PhotoOptions &options) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return photoError("unreadable_file", "无法打开照片文件，请确认文件存在且可读取");
+        return photoError("unreadable_file",
+                          QT_TRANSLATE_NOOP("PhotoProcessor", "无法打开照片文件，请确认文件存在且可读取"));
     if (file.size() > options.maxInputBytes)
-        return photoError("file_too_large", "照片文件过大（超过 64 MB），请用平板相机重新拍摄");
+        return photoError(
+            "file_too_large",
+            QT_TRANSLATE_NOOP("PhotoProcessor", "照片文件过大（超过 64 MB），请用平板相机重新拍摄"));
     return process(file, options);
 }
 
 ruhu::Result<ProcessedPhoto> processPhotoBytes(const QByteArray &bytes, const PhotoOptions &options) {
     if (bytes.size() > options.maxInputBytes)
-        return photoError("file_too_large", "照片文件过大（超过 64 MB），请用平板相机重新拍摄");
+        return photoError(
+            "file_too_large",
+            QT_TRANSLATE_NOOP("PhotoProcessor", "照片文件过大（超过 64 MB），请用平板相机重新拍摄"));
     QByteArray copy = bytes; // QBuffer needs a non-const array; this is a shallow copy
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);

@@ -87,12 +87,14 @@ struct Item {
 
 // The fixed items; "claims" are top-level fields of the sheet, the others live in one object field.
 std::vector<Item> groupItems(const QString &group) {
-    auto tr = [](const char *text) { return QCoreApplication::translate("IncomeSheetEditor", text); };
+    // QT_TRANSLATE_NOOP marks the text for lupdate; translate() looks it up at run time.
+    auto translated = [](const char *text) { return QCoreApplication::translate("IncomeSheetEditor", text); };
     if (group == QLatin1String("property"))
-        return {{"povertyAssetDividend", tr("扶贫资产收益分红")},
-                {"landTransferNetRent", tr("土地流转净租金")},
-                {"houseRentNet", tr("房屋出租净收入")},
-                {"other", tr("其他财产净收入")}};
+        return {
+            {"povertyAssetDividend", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "扶贫资产收益分红"))},
+            {"landTransferNetRent", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "土地流转净租金"))},
+            {"houseRentNet", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "房屋出租净收入"))},
+            {"other", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "其他财产净收入"))}};
     if (group == QLatin1String("transfers")) {
         std::vector<Item> items;
         for (const auto &info : ruhu::domain::transferItems())
@@ -101,9 +103,12 @@ std::vector<Item> groupItems(const QString &group) {
         return items;
     }
     if (group == QLatin1String("claims"))
-        return {{"claimsE", tr("E 理赔收入")}, {"priorD", tr("上期人均纯收入")}};
+        return {{"claimsE", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "E 理赔收入"))},
+                {"priorD", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "上期人均纯收入"))}};
     if (group == QLatin1String("rigid"))
-        return {{"F1", tr("F1 教育支出")}, {"F2", tr("F2 医疗支出")}, {"F3", tr("F3 其他刚性支出")}};
+        return {{"F1", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "F1 教育支出"))},
+                {"F2", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "F2 医疗支出"))},
+                {"F3", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "F3 其他刚性支出"))}};
     return {};
 }
 
