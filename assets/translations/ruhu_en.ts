@@ -239,6 +239,33 @@
     </message>
 </context>
 <context>
+    <name>CompaniesSection</name>
+    <message>
+        <source>家庭成员注册的公司企业</source>
+        <translation>Companies registered by household members</translation>
+    </message>
+    <message>
+        <source>有在营的注册公司企业属于排除情形，请如实登记。</source>
+        <translation>An operating registered company is an exclusion case; record it truthfully.</translation>
+    </message>
+    <message>
+        <source>添加公司企业</source>
+        <translation>Add company</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>已工商注册</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>正常经营</source>
+        <translation>Operating</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <source>授权承诺书 · %1</source>
@@ -337,6 +364,33 @@
     <message>
         <source>（记录）</source>
         <translation>(record)</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalRelativesSection</name>
+    <message>
+        <source>不在本户的父母、配偶、子女</source>
+        <translation>Parents, spouse and children outside the household</translation>
+    </message>
+    <message>
+        <source>其中有国家公职人员的，请选“是”。</source>
+        <translation>Choose “Yes” for anyone who is a public servant.</translation>
+    </message>
+    <message>
+        <source>添加亲属</source>
+        <translation>Add relative</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>国家公职人员</source>
+        <translation>Public servant</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1368,14 @@ Tap &quot;Add measure&quot; at the top right.</translation>
         <source>确定</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>已自动保存</source>
+        <translation>Saved automatically</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>PhotoCapturePage</name>
@@ -1781,10 +1843,72 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     </message>
 </context>
 <context>
+    <name>SuddenEventsSection</name>
+    <message>
+        <source>突发事件</source>
+        <translation>Sudden events</translation>
+    </message>
+    <message>
+        <source>如自然灾害、重大疾病、意外事故等，写明发生日期。</source>
+        <translation>Such as natural disasters, serious illness or accidents; give the date.</translation>
+    </message>
+    <message>
+        <source>添加突发事件</source>
+        <translation>Add sudden event</translation>
+    </message>
+    <message>
+        <source>事件类型</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <source>例如 洪涝灾害</source>
+        <translation>e.g. flood</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>例如 2026-07-10</source>
+        <translation>e.g. 2026-07-10</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>SurveyChoiceField</name>
     <message>
         <source>请选择</source>
         <translation>Choose</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyElementList</name>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2219,53 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     <message>
         <source>没有需要处理的同步结果</source>
         <translation>No sync results to act on</translation>
+    </message>
+</context>
+<context>
+    <name>UtilitiesSection</name>
+    <message>
+        <source>生活设施</source>
+        <translation>Living facilities</translation>
+    </message>
+    <message>
+        <source>通生活用电</source>
+        <translation>Household electricity</translation>
+    </message>
+    <message>
+        <source>通生产用电</source>
+        <translation>Electricity for production</translation>
+    </message>
+    <message>
+        <source>通广播电视</source>
+        <translation>Radio and TV</translation>
+    </message>
+    <message>
+        <source>有卫生厕所</source>
+        <translation>Sanitary toilet</translation>
+    </message>
+    <message>
+        <source>厕所能正常使用</source>
+        <translation>Toilet in working order</translation>
+    </message>
+    <message>
+        <source>入户路类型</source>
+        <translation>Access road type</translation>
+    </message>
+    <message>
+        <source>例如 水泥路、砂石路、泥土路</source>
+        <translation>e.g. concrete, gravel, dirt</translation>
+    </message>
+    <message>
+        <source>距主干道距离（公里）</source>
+        <translation>Distance to main road (km)</translation>
+    </message>
+    <message>
+        <source>主要燃料</source>
+        <translation>Main fuel</translation>
+    </message>
+    <message>
+        <source>例如 柴草、煤、液化气、电</source>
+        <translation>e.g. firewood, coal, LPG, electricity</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,33 @@
     </message>
 </context>
 <context>
+    <name>CompaniesSection</name>
+    <message>
+        <source>家庭成员注册的公司企业</source>
+        <translation>家庭成员注册的公司企业</translation>
+    </message>
+    <message>
+        <source>有在营的注册公司企业属于排除情形，请如实登记。</source>
+        <translation>有在营的注册公司企业属于排除情形，请如实登记。</translation>
+    </message>
+    <message>
+        <source>添加公司企业</source>
+        <translation>添加公司企业</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>已工商注册</source>
+        <translation>已工商注册</translation>
+    </message>
+    <message>
+        <source>正常经营</source>
+        <translation>正常经营</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <source>授权承诺书 · %1</source>
@@ -337,6 +364,33 @@
     <message>
         <source>（记录）</source>
         <translation>（记录）</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalRelativesSection</name>
+    <message>
+        <source>不在本户的父母、配偶、子女</source>
+        <translation>不在本户的父母、配偶、子女</translation>
+    </message>
+    <message>
+        <source>其中有国家公职人员的，请选“是”。</source>
+        <translation>其中有国家公职人员的，请选“是”。</translation>
+    </message>
+    <message>
+        <source>添加亲属</source>
+        <translation>添加亲属</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>国家公职人员</source>
+        <translation>国家公职人员</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1368,14 @@
         <source>确定</source>
         <translation>确定</translation>
     </message>
+    <message>
+        <source>已自动保存</source>
+        <translation>已自动保存</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>PhotoCapturePage</name>
@@ -1781,10 +1843,72 @@
     </message>
 </context>
 <context>
+    <name>SuddenEventsSection</name>
+    <message>
+        <source>突发事件</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>如自然灾害、重大疾病、意外事故等，写明发生日期。</source>
+        <translation>如自然灾害、重大疾病、意外事故等，写明发生日期。</translation>
+    </message>
+    <message>
+        <source>添加突发事件</source>
+        <translation>添加突发事件</translation>
+    </message>
+    <message>
+        <source>事件类型</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>例如 洪涝灾害</source>
+        <translation>例如 洪涝灾害</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>例如 2026-07-10</source>
+        <translation>例如 2026-07-10</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>SurveyChoiceField</name>
     <message>
         <source>请选择</source>
         <translation>请选择</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyElementList</name>
+    <message>
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2219,53 @@
     <message>
         <source>没有需要处理的同步结果</source>
         <translation>没有需要处理的同步结果</translation>
+    </message>
+</context>
+<context>
+    <name>UtilitiesSection</name>
+    <message>
+        <source>生活设施</source>
+        <translation>生活设施</translation>
+    </message>
+    <message>
+        <source>通生活用电</source>
+        <translation>通生活用电</translation>
+    </message>
+    <message>
+        <source>通生产用电</source>
+        <translation>通生产用电</translation>
+    </message>
+    <message>
+        <source>通广播电视</source>
+        <translation>通广播电视</translation>
+    </message>
+    <message>
+        <source>有卫生厕所</source>
+        <translation>有卫生厕所</translation>
+    </message>
+    <message>
+        <source>厕所能正常使用</source>
+        <translation>厕所能正常使用</translation>
+    </message>
+    <message>
+        <source>入户路类型</source>
+        <translation>入户路类型</translation>
+    </message>
+    <message>
+        <source>例如 水泥路、砂石路、泥土路</source>
+        <translation>例如 水泥路、砂石路、泥土路</translation>
+    </message>
+    <message>
+        <source>距主干道距离（公里）</source>
+        <translation>距主干道距离（公里）</translation>
+    </message>
+    <message>
+        <source>主要燃料</source>
+        <translation>主要燃料</translation>
+    </message>
+    <message>
+        <source>例如 柴草、煤、液化气、电</source>
+        <translation>例如 柴草、煤、液化气、电</translation>
     </message>
 </context>
 <context>

@@ -274,8 +274,16 @@ Page {
                         // §12 sections, each its own file; hidden until the household exists
                         HousingSection { objectName: "housingSection"; visible: !editor.isNew; record: householdRecord }
                         WaterSection { objectName: "waterSection"; visible: !editor.isNew; record: householdRecord }
+                        UtilitiesSection { objectName: "utilitiesSection"; visible: !editor.isNew; record: householdRecord }
                         LandSection { objectName: "landSection"; visible: !editor.isNew; record: householdRecord }
                         VehiclesSection { objectName: "vehiclesSection"; visible: !editor.isNew; record: householdRecord }
+                        CompaniesSection { objectName: "companiesSection"; visible: !editor.isNew; record: householdRecord }
+                        ExternalRelativesSection {
+                            objectName: "externalRelativesSection"
+                            visible: !editor.isNew
+                            record: householdRecord
+                        }
+                        SuddenEventsSection { objectName: "suddenEventsSection"; visible: !editor.isNew; record: householdRecord }
                         IndustrySection { objectName: "industrySection"; visible: !editor.isNew; record: householdRecord }
                         InsuranceSection {
                             objectName: "insuranceSection"
@@ -419,7 +427,11 @@ Page {
 
     MemberEditorDialog {
         id: memberDialog
-        onMemberAccepted: (row, member) => editor.commitMember(row, member)
+        onMemberAccepted: (row, member) => {
+            editor.commitMember(row, member);
+            if (row < 0) // a new member is in the list now: later fields update that row
+                memberDialog.row = editor.members.count - 1;
+        }
     }
 
     AppDialog {

@@ -5,11 +5,14 @@ import QtQuick.Layouts
 import Ruhu
 
 // Add or edit one 家庭成员. The 身份证号 is checked as it is typed (length, birth date, GB 11643 check
-// digit); 性别 and 出生日期 follow from it and are shown read-only.
+// digit); 性别 and 出生日期 follow from it and are shown read-only. Like every survey field, each field
+// saves as it is left once the member is valid (a new member is stored from then on, too); 确定 saves and
+// closes.
 AppDialog {
     id: dialog
 
     property int row: -1
+    property bool autoSaved: false
     readonly property alias editor: memberEditor
 
     signal memberAccepted(int row, var member)
@@ -19,6 +22,16 @@ AppDialog {
     closePolicy: Popup.CloseOnEscape
 
     MemberEditor { id: memberEditor }
+
+    onOpened: autoSaved = false
+
+    // Quietly: errors of fields not yet filled in are not shown on leaving another one.
+    function autoSave() {
+        if (!memberEditor.acceptable)
+            return;
+        dialog.memberAccepted(dialog.row, memberEditor.toMap());
+        dialog.autoSaved = true;
+    }
 
     contentItem: GridLayout {
         columns: 2
@@ -36,6 +49,7 @@ AppDialog {
                 placeholderText: qsTr("与户口簿一致")
                 font.pixelSize: Theme.fontBody
                 onTextEdited: memberEditor.name = text
+                onEditingFinished: dialog.autoSave()
                 hasError: memberEditor.nameError.length > 0
             }
         }
@@ -49,7 +63,7 @@ AppDialog {
                 currentIndex: model.indexOf(memberEditor.relationToHead)
                 displayText: currentIndex >= 0 ? currentText : qsTr("请选择")
                 font.pixelSize: Theme.fontBody
-                onActivated: memberEditor.relationToHead = currentText
+                onActivated: { memberEditor.relationToHead = currentText; dialog.autoSave(); }
             }
         }
 
@@ -70,6 +84,7 @@ AppDialog {
                 inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
                 validator: RegularExpressionValidator { regularExpression: /[0-9]{0,17}[0-9Xx]?/ }
                 onTextEdited: memberEditor.idNo = text
+                onEditingFinished: dialog.autoSave()
                 hasError: memberEditor.idNoError.length > 0
                 rightPadding: 44
                 AppIcon {
@@ -122,7 +137,7 @@ AppDialog {
                 model: Schema.enumValues("member", "status")
                 currentIndex: Math.max(0, model.indexOf(memberEditor.status))
                 font.pixelSize: Theme.fontBody
-                onActivated: memberEditor.status = currentText
+                onActivated: { memberEditor.status = currentText; dialog.autoSave(); }
             }
         }
         LabeledField {
@@ -136,7 +151,7 @@ AppDialog {
                 currentIndex: model.indexOf(memberEditor.labor)
                 displayText: currentIndex < 0 ? qsTr("请选择") : currentText
                 font.pixelSize: Theme.fontBody
-                onActivated: memberEditor.labor = currentText
+                onActivated: { memberEditor.labor = currentText; dialog.autoSave(); }
             }
         }
     }
@@ -148,8 +163,16 @@ AppDialog {
             anchors.rightMargin: Theme.margin
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.spacing
+            Label {
+                visible: dialog.autoSaved
+                text: qsTr("已自动保存")
+                color: Theme.success
+                font.pixelSize: Theme.fontBody
+                anchors.verticalCenter: parent.verticalCenter
+            }
             Button {
-                text: qsTr("取消")
+                // once a field has been saved there is nothing left to cancel
+                text: dialog.autoSaved ? qsTr("关闭") : qsTr("取消")
                 flat: true
                 font.pixelSize: Theme.fontLarge
                 implicitHeight: 60

@@ -95,7 +95,8 @@ Item {
         () => shot("09-member-editor-typing"),
         () => {
             page.memberDialog.close();
-            page.editor.address = page.editor.address + "（新址）";
+            if (!page.editor.address.endsWith("（新址）")) // the portrait pass finds the landscape pass's edit
+                page.editor.address = page.editor.address + "（新址）";
             page.save();
             return true;
         },
@@ -174,6 +175,26 @@ Item {
             return true;
         },
         () => shot("19b-household-vehicles-industry"),
+        () => {
+            const r = page.householdRecord;
+            r.commitText("utilities.distanceToMainRoadKm", "1.5", "real");
+            r.commitText("utilities.roadType", "水泥路");
+            r.commitValue("utilities.livingPower", true);
+            r.commitValue("utilities.sanitaryToilet", false);
+            page.showSection("utilitiesSection");
+            return true;
+        },
+        () => shot("19d-household-utilities"),
+        () => {
+            const r = page.householdRecord;
+            if (r.elements("externalRelatives").length === 0) // the portrait pass finds the landscape pass's rows
+                r.addElement("externalRelatives", { relation: "子", name: "黄明", isPublicServant: false });
+            if (r.elements("suddenEvents").length === 0)
+                r.addElement("suddenEvents", { type: "洪涝灾害", date: "2026-07-10", note: "房屋进水，损失农机一台" });
+            page.showSection("companiesSection");
+            return true;
+        },
+        () => shot("19e-household-companies-relatives-events"),
         () => { page.showSection("insuranceSection"); return true; },
         () => shot("19c-household-insurance"),
         () => { page.openRiskDecision(); return true; },

@@ -339,19 +339,28 @@ QString SurveyRecord::addElement(const QString &field, const QVariantMap &values
 
 bool SurveyRecord::commitElementText(const QString &field, const QString &elementId_, const QString &key,
                                      const QString &text, const QString &type) {
-    const QString path = field + QLatin1Char('.') + elementId_ + QLatin1Char('.') + key;
     auto parsed = parseTyped(text, type);
     if (auto *message = std::get_if<QString>(&parsed)) {
-        setError(path, *message);
+        setError(field + QLatin1Char('.') + elementId_ + QLatin1Char('.') + key, *message);
         return false;
     }
+    return writeElementKey(field, elementId_, key, std::get<boost::json::value>(parsed));
+}
+
+bool SurveyRecord::commitElementValue(const QString &field, const QString &elementId_, const QString &key,
+                                      const QVariant &value) {
+    return writeElementKey(field, elementId_, key, toJson(value));
+}
+
+bool SurveyRecord::writeElementKey(const QString &field, const QString &elementId_, const QString &key,
+                                   const boost::json::value &value) {
+    const QString path = field + QLatin1Char('.') + elementId_ + QLatin1Char('.') + key;
     const std::string name = qtjson::toStd(field);
     auto elements = storedArray(name);
     for (auto &element : elements) {
         if (elementId(element) != qtjson::toStd(elementId_) || isTombstone(element))
             continue;
         auto &object = element.as_object();
-        const auto &value = std::get<boost::json::value>(parsed);
         const auto *current = object.if_contains(qtjson::toStd(key));
         if ((value.is_null() && !current) || (current && *current == value)) {
             setError(path, {});

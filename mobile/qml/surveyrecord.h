@@ -72,6 +72,9 @@ public:
     Q_INVOKABLE QString addElement(const QString &field, const QVariantMap &values);
     Q_INVOKABLE bool commitElementText(const QString &field, const QString &elementId, const QString &key,
                                        const QString &text, const QString &type = QStringLiteral("text"));
+    // Writes a value as it is (a bool from 是/否, a choice) into one element.
+    Q_INVOKABLE bool commitElementValue(const QString &field, const QString &elementId, const QString &key,
+                                        const QVariant &value);
     Q_INVOKABLE bool removeElement(const QString &field, const QString &elementId);
     // A list of names typed as one text ("张三、李四"): names no longer there become tombstones.
     Q_INVOKABLE bool commitNames(const QString &field, const QString &text);
@@ -98,6 +101,8 @@ private:
     bool write(const QString &path, const boost::json::object &fields);
     // Writes `value` at `path`: a top-level field, or the key inside a group ("housing.areaM2").
     bool writePath(const QString &path, const boost::json::value &value);
+    bool writeElementKey(const QString &field, const QString &elementId, const QString &key,
+                         const boost::json::value &value);
     bool writeTop(const QString &path, const std::string &field, const boost::json::value &value);
     bool writeElements(const QString &path, const std::string &field, const boost::json::array &elements);
     boost::json::array storedArray(const std::string &field) const;

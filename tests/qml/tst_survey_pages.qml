@@ -216,4 +216,80 @@ TestCase {
         compare(visits.list.data(visits.list.index(0, 0), VisitListModel.NotesRole), "家中无人，电话联系户主");
         back();
     }
+
+    // The member dialog saves a valid member as a field is left: no 确定 needed, nothing lost on a kill.
+    function test_7_memberFieldSavedOnLeave() {
+        const form = openHousehold("hh-0009");
+        const memberId = form.editor.members.get(0).id;
+        verify(memberId.length > 0, "member id");
+        form.openMemberEditor(0);
+        const dialog = form.memberDialog;
+        tryVerify(() => dialog.opened);
+        const nameField = findChild(dialog, "memberNameField");
+        verify(nameField);
+        const renamed = nameField.text + "甲";
+        nameField.forceActiveFocus();
+        nameField.text = renamed;
+        dialog.editor.name = renamed;
+        nameField.editingFinished(); // what leaving the field emits
+        verify(dialog.autoSaved, "saved on leave");
+        verify(dialog.opened, "still editing: 确定 was not pressed");
+
+        const fresh = recordComponent.createObject(testCase, { kind: "member", recordId: memberId });
+        compare(fresh.text("name"), renamed);
+        fresh.destroy();
+
+        // an invalid 身份证号 is not saved: the stored member keeps its valid number
+        const idField = findChild(dialog, "idNoField");
+        const storedId = idField.text;
+        idField.text = storedId.substring(0, 10);
+        dialog.editor.idNo = idField.text;
+        idField.editingFinished();
+        const again = recordComponent.createObject(testCase, { kind: "member", recordId: memberId });
+        compare(again.text("idNo"), storedId);
+        again.destroy();
+        dialog.close();
+        back();
+    }
+
+    function test_8_utilitiesSavedOnLeave() {
+        const form = openHousehold("hh-0011");
+        const distance = findChild(form, "field_utilities.distanceToMainRoadKm");
+        verify(distance, "utilities distance field");
+        distance.forceActiveFocus();
+        distance.text = "2.5";
+        findChild(form, "field_utilities.fuel").forceActiveFocus(); // leaving saves
+        tryVerify(() => form.householdRecord.savedPath === "utilities.distanceToMainRoadKm");
+        const fresh = recordComponent.createObject(testCase, { recordId: "hh-0011" });
+        compare(fresh.text("utilities.distanceToMainRoadKm", "real"), "2.5");
+        fresh.destroy();
+        back();
+    }
+
+    // A §12 list section: a company added, its name and 是/否 saved as entered, a removal kept as a tombstone.
+    function test_9_companiesListSection() {
+        const form = openHousehold("hh-0012");
+        const section = findChild(form, "companiesSection");
+        verify(section, "companies section");
+        const before = section.elements.length;
+        findChild(section, "add_companies").clicked(); // the card may be scrolled out of view
+        tryVerify(() => section.elements.length === before + 1);
+        const id = section.elements[before].id;
+        verify(form.householdRecord.commitElementText("companies", id, "name", "某某商贸有限公司"));
+        verify(form.householdRecord.commitElementValue("companies", id, "activelyOperating", true));
+
+        const fresh = recordComponent.createObject(testCase, { recordId: "hh-0012" });
+        const stored = fresh.elements("companies").filter(e => e.id === id);
+        compare(stored.length, 1);
+        compare(stored[0].name, "某某商贸有限公司");
+        compare(stored[0].activelyOperating, true);
+        compare(stored[0].registered, true);
+
+        verify(form.householdRecord.removeElement("companies", id));
+        fresh.load();
+        compare(fresh.elements("companies").filter(e => e.id === id).length, 0, "removed from the list");
+        fresh.destroy();
+        tryVerify(() => section.elements.length === before);
+        back();
+    }
 }

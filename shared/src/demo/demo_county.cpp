@@ -117,6 +117,9 @@ DemoCounty makeDemoCounty(uint32_t seed) {
             household.regionCode = village.code;
             household.fields = {
                 {"regionCode", village.code},
+                {"county", "潜江市"},
+                {"township", "熊口镇"},
+                {"village", village.name},
                 {"group", pick(rng, kGroups)},
                 {"householdType", rng() % 3 == 0 ? "脱贫户" : "一般农户"},
                 {"headMemberId", members[0].id},
