@@ -574,6 +574,22 @@ Tap &quot;Add member&quot; to enter the head first.</translation>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdListPage</name>
@@ -1190,6 +1206,34 @@ Tap &quot;Add measure&quot; at the top right.</translation>
         <source>删除后随下次同步上报，记录保留在历史中。确定删除吗？</source>
         <translation>The deletion is reported with the next sync, and the record stays in the history. Delete it?</translation>
     </message>
+    <message>
+        <source>帮扶类别</source>
+        <translation>Assistance category</translation>
+    </message>
+    <message>
+        <source>帮扶项目</source>
+        <translation>Assistance item</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>是否开发式帮扶</source>
+        <translation>Development-oriented assistance</translation>
+    </message>
+    <message>
+        <source>主责部门</source>
+        <translation>Responsible department</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
 </context>
 <context>
     <name>MediaSyncStatus</name>
@@ -1375,6 +1419,34 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head of household</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>成员状态</source>
+        <translation>Member status</translation>
+    </message>
+    <message>
+        <source>劳动技能</source>
+        <translation>Labour capacity</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2484,14 @@ Go online and tap &quot;Sync now&quot;.</translation>
     <message>
         <source>删除这条记录</source>
         <translation>Delete this record</translation>
+    </message>
+    <message>
+        <source>走访类型</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <source>已向农户读回确认</source>
+        <translation>Read back to the household and confirmed</translation>
     </message>
 </context>
 <context>

@@ -574,6 +574,22 @@
         <source>走访</source>
         <translation>走访</translation>
     </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>户类型</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>家庭住址</source>
+        <translation>家庭住址</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdListPage</name>
@@ -1190,6 +1206,34 @@
         <source>删除后随下次同步上报，记录保留在历史中。确定删除吗？</source>
         <translation>删除后随下次同步上报，记录保留在历史中。确定删除吗？</translation>
     </message>
+    <message>
+        <source>帮扶类别</source>
+        <translation>帮扶类别</translation>
+    </message>
+    <message>
+        <source>帮扶项目</source>
+        <translation>帮扶项目</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>是否开发式帮扶</source>
+        <translation>是否开发式帮扶</translation>
+    </message>
+    <message>
+        <source>主责部门</source>
+        <translation>主责部门</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>结束日期</translation>
+    </message>
 </context>
 <context>
     <name>MediaSyncStatus</name>
@@ -1375,6 +1419,34 @@
     <message>
         <source>关闭</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>成员状态</source>
+        <translation>成员状态</translation>
+    </message>
+    <message>
+        <source>劳动技能</source>
+        <translation>劳动技能</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2484,14 @@
     <message>
         <source>删除这条记录</source>
         <translation>删除这条记录</translation>
+    </message>
+    <message>
+        <source>走访类型</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>已向农户读回确认</source>
+        <translation>已向农户读回确认</translation>
     </message>
 </context>
 <context>

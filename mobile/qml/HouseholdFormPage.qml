@@ -212,7 +212,7 @@ Page {
                             }
                         }
                         LabeledField {
-                            label: Schema.label("household", "group")
+                            label: qsTr("村民小组")
                             Layout.fillWidth: true
                             AppTextField {
                                 objectName: "groupField"
@@ -224,7 +224,7 @@ Page {
                             }
                         }
                         LabeledField {
-                            label: Schema.label("household", "householdType")
+                            label: qsTr("户类型")
                             Layout.fillWidth: true
                             AppComboBox {
                                 objectName: "householdTypeBox"
@@ -235,7 +235,7 @@ Page {
                             }
                         }
                         LabeledField {
-                            label: Schema.label("household", "phone")
+                            label: qsTr("联系电话")
                             error: editor.phoneError
                             Layout.fillWidth: true
                             AppTextField {
@@ -250,7 +250,7 @@ Page {
                             }
                         }
                         LabeledField {
-                            label: Schema.label("household", "address")
+                            label: qsTr("家庭住址")
                             Layout.fillWidth: true
                             AppTextField {
                                 objectName: "addressField"

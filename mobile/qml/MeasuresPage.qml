@@ -133,17 +133,17 @@ Page {
                 objectName: "measureEditor"
                 width: editorFlick.width
                 title: qsTr("措施内容")
-                SurveyChoiceField { record: record; path: "category"; label: Schema.label("measure", "category") }
+                SurveyChoiceField { record: record; path: "category"; label: qsTr("帮扶类别") }
                 SurveyTextField {
-                    record: record; path: "item"; label: Schema.label("measure", "item")
+                    record: record; path: "item"; label: qsTr("帮扶项目")
                     placeholder: qsTr("例如 外出务工补贴、小额信贷")
                 }
-                SurveyChoiceField { record: record; path: "status"; label: Schema.label("measure", "status") }
-                SurveyYesNoField { record: record; path: "developmental"; label: Schema.label("measure", "developmental") }
-                SurveyTextField { record: record; path: "responsibleDept"; label: Schema.label("measure", "responsibleDept") }
+                SurveyChoiceField { record: record; path: "status"; label: qsTr("状态") }
+                SurveyYesNoField { record: record; path: "developmental"; label: qsTr("是否开发式帮扶") }
+                SurveyTextField { record: record; path: "responsibleDept"; label: qsTr("主责部门") }
                 SurveyTextField { record: record; path: "amount"; type: "money"; label: qsTr("金额（元）") }
-                SurveyTextField { record: record; path: "startDate"; type: "date"; label: Schema.label("measure", "startDate") }
-                SurveyTextField { record: record; path: "endDate"; type: "date"; label: Schema.label("measure", "endDate") }
+                SurveyTextField { record: record; path: "startDate"; type: "date"; label: qsTr("开始日期") }
+                SurveyTextField { record: record; path: "endDate"; type: "date"; label: qsTr("结束日期") }
                 AppButton {
                     objectName: "removeMeasureButton"
                     text: qsTr("删除这项措施")

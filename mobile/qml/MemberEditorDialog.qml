@@ -39,7 +39,7 @@ AppDialog {
         rowSpacing: 12
 
         LabeledField {
-            label: Schema.label("member", "name")
+            label: qsTr("姓名")
             error: memberEditor.nameError
             Layout.fillWidth: true
             Layout.preferredWidth: 1
@@ -54,7 +54,7 @@ AppDialog {
             }
         }
         LabeledField {
-            label: Schema.label("member", "relationToHead")
+            label: qsTr("与户主关系")
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             AppComboBox {
@@ -70,7 +70,7 @@ AppDialog {
         LabeledField {
             Layout.columnSpan: 2
             Layout.fillWidth: true
-            label: Schema.label("member", "idNo")
+            label: qsTr("身份证号")
             error: memberEditor.idNoError
             hint: memberEditor.idNoHint
             hintColor: memberEditor.idNoValid ? Theme.success : Theme.textSecondary
@@ -100,7 +100,7 @@ AppDialog {
         }
 
         LabeledField {
-            label: qsTr("%1（由身份证号自动得出）").arg(Schema.label("member", "sex"))
+            label: qsTr("%1（由身份证号自动得出）").arg(qsTr("性别"))
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             Label {
@@ -114,7 +114,7 @@ AppDialog {
             }
         }
         LabeledField {
-            label: qsTr("%1（由身份证号自动得出）").arg(Schema.label("member", "birthDate"))
+            label: qsTr("%1（由身份证号自动得出）").arg(qsTr("出生日期"))
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             Label {
@@ -129,7 +129,7 @@ AppDialog {
         }
 
         LabeledField {
-            label: Schema.label("member", "status")
+            label: qsTr("成员状态")
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             AppComboBox {
@@ -141,7 +141,7 @@ AppDialog {
             }
         }
         LabeledField {
-            label: Schema.label("member", "labor")
+            label: qsTr("劳动技能")
             hint: memberEditor.labor.length > 0 ? "" : qsTr("研判需要：计入家庭人口的成员必填")
             Layout.fillWidth: true
             Layout.preferredWidth: 1

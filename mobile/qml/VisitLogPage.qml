@@ -82,7 +82,7 @@ Page {
                     columns: 3
                     columnSpacing: 10
                     LabeledField {
-                        label: Schema.label("visit", "type")
+                        label: qsTr("走访类型")
                         Layout.fillWidth: true
                         AppComboBox {
                             id: typeBox
@@ -197,7 +197,7 @@ Page {
                     }
                 }
                 SurveyChoiceField { record: record; path: "findings.incomeChange"; label: qsTr("收入变化") }
-                SurveyYesNoField { record: record; path: "readBackConfirmed"; label: Schema.label("visit", "readBackConfirmed") }
+                SurveyYesNoField { record: record; path: "readBackConfirmed"; label: qsTr("已向农户读回确认") }
                 SurveyNoteField {
                     objectName: "visitNotesField"
                     label: qsTr("走访发现")
