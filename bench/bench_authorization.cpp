@@ -131,16 +131,16 @@ int main(int argc, char **argv) {
         auto current = householdFromRecords("h1", records);
         auto status = verifyAuthorization(*parsed, *current, key->publicKeyBase64());
         if (!status && i == 0)
-            std::fprintf(stderr, "verify: %s %s %s\n", status.error().code.c_str(), status.error().message.c_str(),
-                         status.error().field.c_str());
+            std::fprintf(stderr, "verify: %s %s %s\n", status.error().code.c_str(),
+                         status.error().message.c_str(), status.error().field.c_str());
         verified += status.ok();
     }
     const auto verifyTime = Clock::now() - t0;
 
     const int pdfIterations = std::max(1, iterations / 10);
     server::LetterStatus status{verificationCode(a->bindingHash), "0123456789abcdef",
-                                "2024-09-05T10:30:00+08:00", "验证通过，现行有效",
-                                "2024-09-06T09:00:00+08:00"};
+                                "2024-09-05T10:30:00+08:00",      "验证通过，现行有效",
+                                "2024-09-06T09:00:00+08:00",      {}};
     std::size_t pdfBytes = 0;
     t0 = Clock::now();
     for (int i = 0; i < pdfIterations; ++i)

@@ -14,6 +14,8 @@
 //
 //   bench_load [--devices N] [--rounds N] [--batch N] [--threads N] [--interval-ms T] [--server PATH]
 //              [--dir DIR] [--keep]
+#include "spawn_server.h"
+
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/model/id_number.h>
 #include <ruhu/sync/hlc.h>
@@ -309,25 +311,9 @@ int main(int argc, char **argv) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
     }
-    pid_t pid = fork();
-    if (pid < 0) {
-        std::perror("fork");
+    pid_t pid = spawnServer(args, logFile);
+    if (pid < 0)
         return 2;
-    }
-    if (pid == 0) {
-        int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0) {
-            dup2(fd, STDERR_FILENO);
-            close(fd);
-        }
-        std::vector<char *> argvChild;
-        for (auto &a : args)
-            argvChild.push_back(a.data());
-        argvChild.push_back(nullptr);
-        execv(argvChild[0], argvChild.data());
-        std::perror("execv");
-        _exit(127);
-    }
     auto stopServer = [&](bool quiet) {
         if (pid <= 0)
             return -1;

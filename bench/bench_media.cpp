@@ -12,6 +12,8 @@
 //
 //   bench_media [--devices N] [--blobs N] [--blob-mib N] [--chunk-kib N] [--threads N] [--server PATH]
 //               [--dir DIR] [--keep]
+#include "spawn_server.h"
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -346,25 +348,9 @@ int main(int argc, char **argv) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
     }
-    pid_t pid = fork();
-    if (pid < 0) {
-        std::perror("fork");
+    pid_t pid = spawnServer(args, logFile);
+    if (pid < 0)
         return 2;
-    }
-    if (pid == 0) {
-        int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0) {
-            dup2(fd, STDERR_FILENO);
-            close(fd);
-        }
-        std::vector<char *> argvChild;
-        for (auto &a : args)
-            argvChild.push_back(a.data());
-        argvChild.push_back(nullptr);
-        execv(argvChild[0], argvChild.data());
-        std::perror("execv");
-        _exit(127);
-    }
     auto stopServer = [&] {
         if (pid <= 0)
             return;
