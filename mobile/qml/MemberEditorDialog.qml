@@ -17,7 +17,7 @@ AppDialog {
 
     signal memberAccepted(int row, var member)
 
-    width: 860
+    width: Math.min(860, (parent ? parent.width : 860) - 2 * Theme.margin) // fits an 800 px portrait window
     title: dialog.row >= 0 ? qsTr("编辑家庭成员") : qsTr("添加家庭成员")
     closePolicy: Popup.CloseOnEscape
 

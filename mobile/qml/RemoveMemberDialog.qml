@@ -23,7 +23,7 @@ AppDialog {
         dialog.open();
     }
 
-    width: 680
+    width: Math.min(680, (parent ? parent.width : 680) - 2 * Theme.margin)
     title: qsTr("删除家庭成员“%1”").arg(dialog.memberName)
     closePolicy: Popup.CloseOnEscape
 
