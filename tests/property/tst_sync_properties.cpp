@@ -145,6 +145,77 @@ ruhu::Mutation randomMutation(int index, const std::string &record, const std::s
     return m;
 }
 
+boost::json::value randomValue() {
+    switch (*rc::gen::inRange(0, 7)) {
+    case 0:
+        return nullptr;
+    case 1:
+        return "一号";
+    case 2:
+        return "二号";
+    case 3:
+        return *rc::gen::inRange(0, 3);
+    case 4:
+        return boost::json::array{boost::json::object{{"id", "a"}, {"v", *rc::gen::inRange(0, 2)}}};
+    case 5:
+        return boost::json::array{boost::json::object{{"id", "a"}, {"deleted", true}},
+                                  boost::json::object{{"id", "b"}, {"v", 1}}};
+    default:
+        return boost::json::array{boost::json::object{{"id", "b"}, {"deleted", false}}};
+    }
+}
+
+// Any mutation a device could send for one record: an edit or a delete of any declared fields (every
+// merge policy), with a base anywhere from 0 to beyond what the server holds, and a stamp that may run
+// ahead of the server's clock.
+ruhu::Mutation arbitraryMutation(const ruhu::RecordKind &kind, int index, int64_t serverVersion,
+                                 int64_t nowMs) {
+    ruhu::Mutation m;
+    m.deviceId = "dev-" + std::to_string(*rc::gen::inRange(0, 3));
+    m.seq = index + 1;
+    m.id = ruhu::Mutation::makeId(m.deviceId, m.seq);
+    m.kind = kind.name;
+    m.recordId = "r-1";
+    m.householdId = "hh-1";
+    m.regionCode = SyncHarness::kVillage;
+    m.baseVersion = *rc::gen::inRange<int64_t>(0, serverVersion + 3);
+    m.deleteRecord = *rc::gen::inRange(0, 4) == 0;
+    const int64_t wall = nowMs + *rc::gen::inRange<int64_t>(-120000, 1200000);
+    m.hlc = ruhu::HlcStamp{wall, index, m.deviceId}.encode();
+    const int fieldCount = *rc::gen::inRange(0, 4);
+    for (int i = 0; i < fieldCount; ++i) {
+        const auto &spec = kind.fields[*rc::gen::inRange<size_t>(0, kind.fields.size())];
+        m.fields[spec.name] = randomValue();
+    }
+    return m;
+}
+
+void mergingAgainChangesNothing() {
+    constexpr int64_t kNowMs = 1800000000000;
+    const auto &kinds = ruhu::recordKinds();
+    const auto &kind = kinds[*rc::gen::inRange<size_t>(0, kinds.size())];
+    // The server's record, built the way the push path builds it (possibly not there at all).
+    std::optional<ruhu::Record> server;
+    int64_t version = 0;
+    const int history = *rc::gen::inRange(0, 6);
+    for (int i = 0; i < history; ++i) {
+        auto d = ruhu::mergeMutation(server, arbitraryMutation(kind, i, version, kNowMs),
+                                     {kNowMs, 10 * 60 * 1000, version + 1});
+        if (d.changed) {
+            d.record.version = ++version;
+            server = d.record;
+        }
+    }
+    const auto m = arbitraryMutation(kind, history, version, kNowMs);
+    auto once = ruhu::mergeMutation(server, m, {kNowMs, 10 * 60 * 1000, version + 1});
+    if (once.changed)
+        once.record.version = ++version;
+    auto twice = ruhu::mergeMutation(once.record, m, {kNowMs, 10 * 60 * 1000, version + 1});
+    RC_ASSERT(!twice.changed);
+    RC_ASSERT(!twice.deleteConflict || once.deleteConflict);
+    RC_ASSERT(twice.conflicts.size() <= once.conflicts.size());
+}
+
 } // namespace
 
 class TestSyncProperties : public QObject {
@@ -152,6 +223,11 @@ class TestSyncProperties : public QObject {
 private Q_SLOTS:
     void randomHistoriesConvergeWithoutLostWrites() {
         QVERIFY(rc::check("devices converge, duplicates are harmless, no write is lost", runHistory));
+    }
+
+    void mergingAMutationAgainChangesNothing() {
+        // Issue 19: a resent push, and the tablet's rebase, merge a mutation onto its own result.
+        QVERIFY(rc::check("merge(merge(r, m), m) == merge(r, m)", mergingAgainChangesNothing));
     }
 
     void commutingMutationsAreOrderIndependent() {

@@ -184,6 +184,13 @@ void TestSyncd::malformedJson() {
         QCOMPARE(reply.json.value("code").toString(), "malformed_json");
         QVERIFY(!reply.json.value("message").toString().isEmpty());
     }
+    // The last duplicate would win on the server; another parser may take the first (issue 19).
+    const QByteArray duplicate = R"({"protocol":1,"deviceId":"dev-a","deviceId":"dev-b","mutations":[]})";
+    for (const auto &path : {"/api/v1/login", "/api/v1/push"}) {
+        auto reply = httpRequest("POST", m_server.url(path), duplicate, m_cadre1);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.json.value("code").toString(), "malformed_json");
+    }
 }
 
 void TestSyncd::wrongTypes() {

@@ -64,6 +64,26 @@ private Q_SLOTS:
         QVERIFY(ruhu::parseJson("{\"x\":1.5e3}").ok());
     }
 
+    void duplicateKeysAreRefused_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("duplicate");
+        QTest::newRow("top level") << QByteArray(R"({"a":1,"b":2,"a":3})") << true;
+        QTest::newRow("nested") << QByteArray(R"({"m":[{"id":"x","fields":{"n":1,"n":1}}]})") << true;
+        QTest::newRow("escaped spelling") << QByteArray(R"({"ab":1,"\u0061b":2})") << true;
+        QTest::newRow("same key in sibling objects") << QByteArray(R"([{"a":1},{"a":2}])") << false;
+        QTest::newRow("same key at two depths") << QByteArray(R"({"a":{"a":1}})") << false;
+    }
+
+    void duplicateKeysAreRefused() {
+        // Boost.JSON keeps the last duplicate; Qt's and Python's parsers need not (issue 19).
+        QFETCH(QByteArray, text);
+        QFETCH(bool, duplicate);
+        auto v = ruhu::parseJson(text.toStdString());
+        QCOMPARE(!v.ok(), duplicate);
+        if (duplicate)
+            QCOMPARE(QString::fromStdString(v.error().code), QStringLiteral("malformed_json"));
+    }
+
     void malformed() {
         auto v = ruhu::parseJson("{\"a\":");
         QVERIFY(!v.ok());

@@ -1,5 +1,7 @@
+#include <ruhu/json/canonical_json.h>
 #include <ruhu/sync/hlc.h>
 #include <ruhu/sync/merge_engine.h>
+#include <ruhu/sync/protocol.h>
 
 #include <QTest>
 
@@ -128,6 +130,47 @@ private Q_SLOTS:
         QVERIFY(!d.deleteConflict);
         QVERIFY(server->deleted);
         QCOMPARE(str(*server, "address"), std::string("已迁出"));
+    }
+
+    // Issue 19, reduced from fuzz_push: a delete of a member the server has never seen, from a device that
+    // claims to have seen version 1 (a server restored from an older backup, or a purged record).
+    void deleteWithABaseTheServerNeverSawIsIdempotent() {
+        auto json = ruhu::parseJson(
+            R"({"id":"dev-c:1","deviceId":"dev-c","seq":1,"kind":"member","recordId":"hh-1-m1",)"
+            R"("householdId":"hh-3","regionCode":"429005103201","baseVersion":1,)"
+            R"("hlc":"000001800000001000-000004-dev-c","author":"cadre1","fields":{"name":"赵六六"},"delete":true})");
+        QVERIFY(json.ok());
+        auto m = ruhu::protocol::decodeMutation(*json);
+        QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
+        const ruhu::MergeContext first{1800000000000, 10 * 60 * 1000, 1};
+        auto once = ruhu::mergeMutation(std::nullopt, *m, first);
+        QVERIFY(once.changed);
+        QVERIFY(once.record.deleted);
+        auto twice = ruhu::mergeMutation(once.record, *m, {1800000000000, 10 * 60 * 1000, 2});
+        QVERIFY(!twice.changed);
+        QCOMPARE(twice.record.toJson(), once.record.toJson());
+    }
+
+    void deleteMergedAgainIsNotARaceWithItself() {
+        // Its own tombstone fields are not "an edit since the base": a resent delete is not for review.
+        std::optional<ruhu::Record> server;
+        int64_t version = 0;
+        auto del = edit("c", 0, kNow, {{"address", "已迁出"}});
+        del.deleteRecord = true;
+        apply(server, version, del);
+        auto again = apply(server, version, del);
+        QVERIFY(!again.deleteConflict);
+        QVERIFY(!again.changed);
+        QCOMPARE(QString::fromStdString(again.status()), QStringLiteral("applied"));
+    }
+
+    void nullWrittenTwiceChangesNothing() {
+        std::optional<ruhu::Record> server;
+        int64_t version = 0;
+        apply(server, version, edit("a", 0, kNow, {{"address", "一号"}}));
+        auto clear = edit("a", 5, kNow + 10, {{"address", nullptr}}); // a base ahead of the server
+        QVERIFY(apply(server, version, clear).changed);
+        QVERIFY(!apply(server, version, clear).changed);
     }
 
     void setUnionMergesById() {

@@ -1,3 +1,5 @@
+#include "duplicate_keys.h"
+
 #include <ruhu/json/canonical_json.h>
 
 #include <boost/json/parse.hpp>
@@ -84,6 +86,8 @@ Result<boost::json::value> parseJson(std::string_view text) {
         return Error{"malformed_json", "JSON 格式错误: " + ec.message(), ""};
     if (!allNumbersFinite(value))
         return Error{"malformed_json", "JSON 中的数字超出范围", ""};
+    if (hasDuplicateKeys(text))
+        return Error{"malformed_json", "JSON 对象中有重复的键", ""};
     return value;
 }
 

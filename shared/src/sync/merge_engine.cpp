@@ -75,8 +75,12 @@ MergeDecision mergeMutation(const std::optional<Record> &current, const Mutation
     auto stamp = HlcStamp::decode(m.hlc);
     d.clockAhead = stamp && stamp->wallMs > ctx.serverNowMs + ctx.maxClockAheadMs;
 
+    // A field whose stamp is this mutation's own was written by it: merging the same mutation again (a
+    // resent push, or the tablet rebasing its unsynced edits on a pull) must not see it as someone else's
+    // edit since the base.
+    auto writtenByThisMutation = [&](std::string_view field) { return stringAt(r.clocks, field) == m.hlc; };
     auto changedSinceBase = [&](std::string_view field) {
-        return current && intAt(r.versions, field) > m.baseVersion;
+        return current && intAt(r.versions, field) > m.baseVersion && !writtenByThisMutation(field);
     };
     auto setField = [&](std::string_view field, const boost::json::value &value) {
         r.fields[field] = value;
@@ -85,23 +89,42 @@ MergeDecision mergeMutation(const std::optional<Record> &current, const Mutation
         d.changed = true;
         d.applied.emplace_back(field);
     };
+    // The value is already there (null included): nothing to decide, but a newer stamp must be kept, or a
+    // later write with a stamp between the two would wrongly win.
+    auto keepSameValue = [&](std::string_view field, const boost::json::value &value) {
+        auto existing = r.fields.find(field);
+        if (existing == r.fields.end() || existing->value() != value)
+            return false;
+        if (std::string_view(m.hlc) > stringAt(r.clocks, field)) {
+            r.clocks[field] = m.hlc;
+            // The field's stamp changed here: a device whose base predates this write is concurrent with it
+            // and must compete by stamp, not win as "unchanged since base".
+            r.versions[field] = ctx.newVersion;
+            d.changed = true;
+        }
+        d.unchanged.emplace_back(field);
+        return true;
+    };
 
     // An edit racing a delete (either way round) is for a person to decide.
-    bool deletedSinceBase = current && r.deleted && intAt(r.versions, "_deleted") > m.baseVersion;
+    bool deletedSinceBase = current && r.deleted && changedSinceBase("_deleted");
     if (m.deleteRecord) {
         bool editedSinceBase = false;
         for (const auto &kv : r.versions) {
-            if (kv.key() != "_deleted" && kv.value().is_int64() && kv.value().get_int64() > m.baseVersion)
+            if (kv.key() != "_deleted" && changedSinceBase(kv.key()))
                 editedSinceBase = true;
         }
-        if (current && editedSinceBase) {
+        if (editedSinceBase) {
             d.deleteConflict = true;
             return d;
         }
         // A tombstone keeps the fields sent with the delete (a member's removalReason).
         for (const auto &kv : m.fields) {
             const FieldSpec *spec = kind ? kind->field(kv.key()) : nullptr;
-            if (spec && spec->policy != MergePolicy::ServerComputed && spec->policy != MergePolicy::Immutable)
+            if (!spec || spec->policy == MergePolicy::ServerComputed ||
+                spec->policy == MergePolicy::Immutable)
+                continue;
+            if (!keepSameValue(kv.key(), kv.value()))
                 setField(kv.key(), kv.value());
         }
         if (!r.deleted) {
@@ -122,21 +145,10 @@ MergeDecision mergeMutation(const std::optional<Record> &current, const Mutation
         std::string_view field = kv.key();
         const FieldSpec *spec = kind ? kind->field(field) : nullptr;
         MergePolicy policy = spec ? spec->policy : MergePolicy::LastWriterWins;
+        if (keepSameValue(field, kv.value()))
+            continue;
         auto existing = r.fields.find(field);
         bool has = existing != r.fields.end() && !existing->value().is_null();
-        if (has && existing->value() == kv.value()) {
-            // Same value: nothing to decide, but a newer stamp must be kept, or a later write with a stamp
-            // between the two would wrongly win.
-            if (std::string_view(m.hlc) > stringAt(r.clocks, field)) {
-                r.clocks[field] = m.hlc;
-                // The field's stamp changed here: a device whose base predates this write is concurrent
-                // with it and must compete by stamp, not win as "unchanged since base".
-                r.versions[field] = ctx.newVersion;
-                d.changed = true;
-            }
-            d.unchanged.emplace_back(field);
-            continue;
-        }
         if (policy == MergePolicy::ServerComputed) {
             d.refused.emplace_back(field);
             continue;

@@ -14,7 +14,8 @@ namespace ruhu {
 // the same bytes, so hashes and signatures over records are stable on every device and on the server.
 std::string toCanonicalJson(const boost::json::value &value);
 
-// Parses JSON text; malformed input becomes an Error with code "malformed_json" and the byte offset.
+// Parses JSON text; malformed input, a non-finite number or an object naming a key twice becomes an Error
+// with code "malformed_json".
 Result<boost::json::value> parseJson(std::string_view text);
 
 // True when the text is valid JSON already in canonical form.
