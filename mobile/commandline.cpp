@@ -12,6 +12,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app) {
     parser.addHelpOption();
     const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Sync server address."),
                                     QStringLiteral("url"));
+    const QCommandLineOption pinCert(
+        QStringLiteral("pin-cert"),
+        QStringLiteral("Trust only the server certificate with this SHA-256 (hex, colons allowed)."),
+        QStringLiteral("sha256"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Where the replica, device key and settings live."),
                                      QStringLiteral("dir"));
@@ -32,11 +36,13 @@ CommandLine CommandLine::parse(const QCoreApplication &app) {
     const QCommandLineOption reportEntry(
         QStringLiteral("report-entry"),
         QStringLiteral("Test: print the scripted fields' stored values and exit."));
-    parser.addOptions({server, dataDir, screenshotDir, selfTest, window, scriptedEntry, reportEntry});
+    parser.addOptions(
+        {server, pinCert, dataDir, screenshotDir, selfTest, window, scriptedEntry, reportEntry});
     parser.process(app);
 
     CommandLine cl;
     cl.serverUrl = parser.value(server);
+    cl.pinnedCertificate = parser.value(pinCert);
     cl.dataDir = parser.value(dataDir);
     cl.screenshotDir = parser.value(screenshotDir);
     cl.selfTest = parser.isSet(selfTest);

@@ -5,9 +5,11 @@
 
 class QCoreApplication;
 
-// ruhu [--server URL] [--data-dir DIR] [--screenshot-dir DIR] [--self-test] [--window WxH]
+// ruhu [--server URL] [--pin-cert SHA256] [--data-dir DIR] [--screenshot-dir DIR] [--self-test] [--window
+// WxH]
 struct CommandLine {
     QString serverUrl;
+    QString pinnedCertificate; // --pin-cert SHA256: the server certificate's SHA-256, saved in the settings
     QString dataDir;
     QString screenshotDir;
     bool selfTest = false;

@@ -109,6 +109,14 @@ int main(int argc, char *argv[]) {
     // Texts the C++ models compose (Today's advice, due reasons) are rebuilt in the new language.
     QObject::connect(&appSettings, &AppSettings::languageChanged, &store, &LocalStore::notifyChanged);
     SyncClient client(replica);
+    if (!cl.pinnedCertificate.isEmpty())
+        appSettings.setPinnedCertificate(cl.pinnedCertificate);
+    auto applyTransport = [&] {
+        client.setAllowInsecure(appSettings.allowInsecureHttp());
+        client.setPinnedCertificate(appSettings.pinnedCertificate());
+    };
+    applyTransport();
+    QObject::connect(&appSettings, &AppSettings::transportChanged, &client, applyTransport);
     Session session(store, client);
     session.setSettings(&settings);
     if (!cl.serverUrl.isEmpty())

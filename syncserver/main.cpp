@@ -31,7 +31,14 @@ constexpr const char *kUsage =
     "  --media-max-bytes N        largest photo/signature blob accepted (default 20 MiB)\n"
     "  --media-chunk-bytes N      largest upload chunk, 1 KiB..8 MiB (default 1 MiB)\n"
     "  --media-grace-seconds N    unreferenced blobs and stale partial uploads are deleted after this\n"
-    "                             (default 604800 = 7 days)\n";
+    "                             (default 604800 = 7 days)\n"
+    "  --tls-cert FILE --tls-key FILE  serve HTTPS only (PEM certificate chain and key; TLS 1.2+)\n"
+    "  --max-connections N        open connections at once; more are answered 503 (default 1024)\n"
+    "  --read-timeout-seconds N   base read/write deadline, grown by body size at 8 KiB/s (default 30)\n"
+    "  --rate-limit N             requests per second per user, 0: off (default 20)\n"
+    "  --rate-burst N             requests a user may send at once before the rate applies (default 400)\n"
+    "  --login-lockout-seconds N  first lockout after too many failed logins; doubles each time\n"
+    "                             (default 60; see docs/security.md)\n";
 
 struct Arguments {
     ruhu::server::ServerOptions server;
@@ -115,6 +122,35 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n < 0)
                 return std::nullopt;
             args.media.grace = std::chrono::seconds(*n);
+        } else if (arg == "--tls-cert" || arg == "--tls-key") {
+            auto v = value();
+            if (!v || v->empty())
+                return std::nullopt;
+            (arg == "--tls-cert" ? args.server.tlsCertFile : args.server.tlsKeyFile) = std::string(*v);
+        } else if (arg == "--max-connections") {
+            auto v = value();
+            auto n = v ? parseNumber<size_t>(*v) : std::nullopt;
+            if (!n || *n == 0)
+                return std::nullopt;
+            args.server.maxConnections = *n;
+        } else if (arg == "--read-timeout-seconds") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n <= 0 || *n > 3600)
+                return std::nullopt;
+            args.server.limits.readTimeout = std::chrono::seconds(*n);
+        } else if (arg == "--rate-limit" || arg == "--rate-burst") {
+            auto v = value();
+            auto n = v ? parseNumber<unsigned>(*v) : std::nullopt;
+            if (!n || (arg == "--rate-burst" && *n == 0))
+                return std::nullopt;
+            (arg == "--rate-limit" ? args.server.userRequestsPerSecond : args.server.userRequestBurst) = *n;
+        } else if (arg == "--login-lockout-seconds") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n <= 0)
+                return std::nullopt;
+            args.server.loginThrottle.baseLockout = std::chrono::seconds(*n);
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -123,6 +159,8 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
     }
     if (!haveListen || args.dataDir.empty())
         return std::nullopt;
+    if (args.server.tlsCertFile.empty() != args.server.tlsKeyFile.empty())
+        return std::nullopt; // a certificate needs its key and the other way round
     return args;
 }
 

@@ -11,6 +11,14 @@
 <context>
     <name>AppSettings</name>
     <message>
+        <source>请使用 https:// 地址（加密连接）。如确需 http://，请先打开下面的“允许不加密连接（不安全）”</source>
+        <translation>Use an https:// address (encrypted). If you really need http://, first turn on “Allow unencrypted connection (insecure)” below</translation>
+    </message>
+    <message>
+        <source>证书指纹应为 64 位十六进制数字（SHA-256），可带冒号</source>
+        <translation>The certificate fingerprint is 64 hexadecimal digits (SHA-256); colons are allowed</translation>
+    </message>
+    <message>
         <source>请填写服务器地址，例如 https://ruhu.example.gov.cn</source>
         <translation>Enter the server address, e.g. https://ruhu.example.gov.cn</translation>
     </message>
@@ -1755,6 +1763,22 @@ Tap &quot;Add measure&quot; at the top right.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>允许不加密连接（不安全）</source>
+        <translation>Allow unencrypted connection (insecure)</translation>
+    </message>
+    <message>
+        <source>警告：不加密时，身份证号、收入、健康等信息在网络上以明文传输，可能被他人截获。仅在管理员要求时打开。</source>
+        <translation>Warning: without encryption, ID numbers, income, health and other data travel over the network in clear text and can be intercepted. Turn this on only when your administrator asks you to.</translation>
+    </message>
+    <message>
+        <source>服务器证书指纹 SHA-256（可选，由管理员提供）</source>
+        <translation>Server certificate fingerprint, SHA-256 (optional, from your administrator)</translation>
+    </message>
+    <message>
+        <source>保存指纹</source>
+        <translation>Save fingerprint</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2061,6 +2085,29 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     <message>
         <source>立即同步</source>
         <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>SyncClient</name>
+    <message>
+        <source>无法验证服务器证书（%1）。如服务器使用自签名证书，请在设置中填写证书指纹。</source>
+        <translation>Cannot verify the server certificate (%1). If the server uses a self-signed certificate, enter its fingerprint in Settings.</translation>
+    </message>
+    <message>
+        <source>服务器证书与设置中的指纹不符，可能有人冒充服务器，已停止连接。请联系管理员核对证书指纹。</source>
+        <translation>The server certificate does not match the fingerprint in Settings: someone may be impersonating the server, so the connection was stopped. Ask your administrator to check the fingerprint.</translation>
+    </message>
+    <message>
+        <source>服务器地址必须以 https:// 开头（加密连接）。如确需使用 http://，请在设置中打开“允许不加密连接（不安全）”。</source>
+        <translation>The server address must start with https:// (encrypted). If you really need http://, turn on “Allow unencrypted connection (insecure)” in Settings.</translation>
+    </message>
+    <message>
+        <source>已设置证书指纹，服务器地址必须以 https:// 开头</source>
+        <translation>A certificate fingerprint is set: the server address must start with https://</translation>
+    </message>
+    <message>
+        <source>无法连接服务器，请检查网络。数据已保存在本机，联网后再同步。</source>
+        <translation>Cannot reach the server; check the network. Your data is saved on this tablet; sync again when online.</translation>
     </message>
 </context>
 <context>

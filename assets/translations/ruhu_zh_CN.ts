@@ -11,6 +11,14 @@
 <context>
     <name>AppSettings</name>
     <message>
+        <source>请使用 https:// 地址（加密连接）。如确需 http://，请先打开下面的“允许不加密连接（不安全）”</source>
+        <translation>请使用 https:// 地址（加密连接）。如确需 http://，请先打开下面的“允许不加密连接（不安全）”</translation>
+    </message>
+    <message>
+        <source>证书指纹应为 64 位十六进制数字（SHA-256），可带冒号</source>
+        <translation>证书指纹应为 64 位十六进制数字（SHA-256），可带冒号</translation>
+    </message>
+    <message>
         <source>请填写服务器地址，例如 https://ruhu.example.gov.cn</source>
         <translation>请填写服务器地址，例如 https://ruhu.example.gov.cn</translation>
     </message>
@@ -1755,6 +1763,22 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>允许不加密连接（不安全）</source>
+        <translation>允许不加密连接（不安全）</translation>
+    </message>
+    <message>
+        <source>警告：不加密时，身份证号、收入、健康等信息在网络上以明文传输，可能被他人截获。仅在管理员要求时打开。</source>
+        <translation>警告：不加密时，身份证号、收入、健康等信息在网络上以明文传输，可能被他人截获。仅在管理员要求时打开。</translation>
+    </message>
+    <message>
+        <source>服务器证书指纹 SHA-256（可选，由管理员提供）</source>
+        <translation>服务器证书指纹 SHA-256（可选，由管理员提供）</translation>
+    </message>
+    <message>
+        <source>保存指纹</source>
+        <translation>保存指纹</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -2061,6 +2085,29 @@
     <message>
         <source>立即同步</source>
         <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>SyncClient</name>
+    <message>
+        <source>无法验证服务器证书（%1）。如服务器使用自签名证书，请在设置中填写证书指纹。</source>
+        <translation>无法验证服务器证书（%1）。如服务器使用自签名证书，请在设置中填写证书指纹。</translation>
+    </message>
+    <message>
+        <source>服务器证书与设置中的指纹不符，可能有人冒充服务器，已停止连接。请联系管理员核对证书指纹。</source>
+        <translation>服务器证书与设置中的指纹不符，可能有人冒充服务器，已停止连接。请联系管理员核对证书指纹。</translation>
+    </message>
+    <message>
+        <source>服务器地址必须以 https:// 开头（加密连接）。如确需使用 http://，请在设置中打开“允许不加密连接（不安全）”。</source>
+        <translation>服务器地址必须以 https:// 开头（加密连接）。如确需使用 http://，请在设置中打开“允许不加密连接（不安全）”。</translation>
+    </message>
+    <message>
+        <source>已设置证书指纹，服务器地址必须以 https:// 开头</source>
+        <translation>已设置证书指纹，服务器地址必须以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>无法连接服务器，请检查网络。数据已保存在本机，联网后再同步。</source>
+        <translation>无法连接服务器，请检查网络。数据已保存在本机，联网后再同步。</translation>
     </message>
 </context>
 <context>

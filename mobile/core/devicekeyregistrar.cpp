@@ -30,7 +30,12 @@ void DeviceKeyRegistrar::registerIfNeeded(const std::function<void()> &then) {
     }
     boost::json::object body{{"deviceId", m_client.replica().deviceId()},
                              {"publicKey", m_identity.publicKeyBase64().toStdString()}};
-    QNetworkRequest request(m_client.serverUrl().resolved(QUrl(QStringLiteral("/api/v1/devices/key"))));
+    const QUrl url = m_client.serverUrl().resolved(QUrl(QStringLiteral("/api/v1/devices/key")));
+    if (!m_client.permits(url)) {
+        then(); // the sync that follows reports the refusal
+        return;
+    }
+    QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(kTimeoutMs);
     request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(session->token));

@@ -8,6 +8,7 @@
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace {
@@ -245,6 +246,8 @@ void MediaUploader::send(const QByteArray &verb, const QString &path, const QStr
                          const QByteArray &body, Handler handler) {
     QUrl url = m_client.serverUrl().resolved(QUrl(path));
     url.setQuery(query);
+    if (!m_client.permits(url))
+        return QTimer::singleShot(0, this, [handler = std::move(handler)] { handler(0, {}); });
     QNetworkRequest request(url);
     request.setTransferTimeout(kTransferTimeoutMs);
     if (auto session = m_client.replica().session())

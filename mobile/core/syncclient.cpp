@@ -4,10 +4,16 @@
 #include <ruhu/store/device_replica.h>
 #include <ruhu/sync/protocol.h>
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QHostAddress>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace {
@@ -24,14 +30,76 @@ std::string toStd(const QString &s) {
     return s.toStdString();
 }
 
+bool isLoopback(const QUrl &url) {
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString certificateDigest(const QSslCertificate &certificate) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256).toHex());
+}
+
 } // namespace
 
 SyncClient::SyncClient(ruhu::DeviceReplica &replica, QObject *parent)
     : QObject(parent)
-    , m_replica(replica) {}
+    , m_replica(replica) {
+    // For every request on this manager, the media uploader's and key registrar's too.
+    connect(&m_network, &QNetworkAccessManager::sslErrors, this,
+            [this](QNetworkReply *reply, const QList<QSslError> &errors) {
+                const QString digest = certificateDigest(reply->sslConfiguration().peerCertificate());
+                if (!m_pin.isEmpty() && digest == m_pin) {
+                    reply->ignoreSslErrors(errors); // the pinned certificate itself, self-signed or not
+                    return;
+                }
+                m_lastTransportError =
+                    m_pin.isEmpty()
+                        ? tr("无法验证服务器证书（%1）。如服务器使用自签名证书，请在设置中填写证书指纹。")
+                              .arg(errors.value(0).errorString())
+                        : tr("服务器证书与设置中的指纹不符，可能有人冒充服务器，已停止连接。请联系管理员核对"
+                             "证书指纹。");
+            });
+    connect(&m_network, &QNetworkAccessManager::encrypted, this,
+            [this](QNetworkReply *reply) { checkCertificate(reply); });
+}
+
+void SyncClient::checkCertificate(QNetworkReply *reply) {
+    if (m_pin.isEmpty() || certificateDigest(reply->sslConfiguration().peerCertificate()) == m_pin)
+        return;
+    m_lastTransportError =
+        tr("服务器证书与设置中的指纹不符，可能有人冒充服务器，已停止连接。请联系管理员核对证书指纹。");
+    reply->abort();
+}
 
 void SyncClient::setServerUrl(const QUrl &url) {
     m_serverUrl = url;
+}
+
+void SyncClient::setPinnedCertificate(const QString &sha256) {
+    m_pin = sha256.trimmed().toLower().remove(QLatin1Char(':')).remove(QLatin1Char(' '));
+}
+
+QString SyncClient::transportError(const QUrl &url) const {
+    if (url.scheme() == QLatin1String("http") && !m_allowInsecure && !isLoopback(url))
+        return tr("服务器地址必须以 https:// 开头（加密连接）。如确需使用 "
+                  "http://，请在设置中打开“允许不加密连接（不安全）”。");
+    if (url.scheme() == QLatin1String("http") && !m_pin.isEmpty() && !isLoopback(url))
+        return tr("已设置证书指纹，服务器地址必须以 https:// 开头");
+    return {};
+}
+
+bool SyncClient::permits(const QUrl &url) {
+    m_lastTransportError = transportError(url);
+    return m_lastTransportError.isEmpty();
+}
+
+QString SyncClient::connectionError() const {
+    return m_lastTransportError.isEmpty() ? tr("无法连接服务器，请检查网络。数据已保存在本机，联网后再同步。")
+                                          : m_lastTransportError;
 }
 
 void SyncClient::setBusy(bool busy) {
@@ -43,7 +111,7 @@ void SyncClient::setBusy(bool busy) {
 
 QString SyncClient::describeHttpError(int status, const QByteArray &body) const {
     if (status == 0)
-        return QStringLiteral("无法连接服务器，请检查网络。数据已保存在本机，联网后再同步。");
+        return connectionError();
     auto json = ruhu::parseJson(body.toStdString());
     QString serverMessage;
     if (json && json->is_object()) {
@@ -58,6 +126,8 @@ QString SyncClient::describeHttpError(int status, const QByteArray &body) const 
         return serverMessage.isEmpty() ? QStringLiteral("没有该区域的权限") : serverMessage;
     case 413:
         return QStringLiteral("数据过大，服务器拒绝接收");
+    case 429:
+        return serverMessage.isEmpty() ? QStringLiteral("请求过于频繁，请稍后再试") : serverMessage;
     case 507:
         return QStringLiteral("服务器存储空间已满，请联系管理员。数据仍保存在本机。");
     default:
@@ -80,6 +150,8 @@ void SyncClient::finishRequest(QNetworkReply *reply, const JsonHandler &handler)
 
 void SyncClient::post(const QString &path, const QByteArray &body, bool authorized, JsonHandler handler) {
     QUrl url = m_serverUrl.resolved(QUrl(path));
+    if (!permits(url))
+        return QTimer::singleShot(0, this, [handler] { handler(0, {}); });
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(kTransferTimeoutMs);
@@ -95,6 +167,8 @@ void SyncClient::post(const QString &path, const QByteArray &body, bool authoriz
 
 void SyncClient::get(const QString &path, JsonHandler handler) {
     QUrl url = m_serverUrl.resolved(QUrl(path));
+    if (!permits(url))
+        return QTimer::singleShot(0, this, [handler] { handler(0, {}); });
     QNetworkRequest request(url);
     request.setTransferTimeout(kTransferTimeoutMs);
     if (auto session = m_replica.session())

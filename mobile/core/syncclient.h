@@ -20,6 +20,20 @@ public:
 
     void setServerUrl(const QUrl &url);
     QUrl serverUrl() const { return m_serverUrl; }
+    // Plain http:// is refused except to this device itself (loopback) unless this is on: a setting the
+    // cadre turns on knowingly ("允许不加密连接（不安全）").
+    void setAllowInsecure(bool allow) { m_allowInsecure = allow; }
+    bool allowsInsecure() const { return m_allowInsecure; }
+    // SHA-256 of the server certificate (DER), hex, colons allowed; empty: the system's CAs decide. A
+    // pinned certificate is trusted even when self-signed; any other certificate is refused.
+    void setPinnedCertificate(const QString &sha256);
+    QString pinnedCertificate() const { return m_pin; }
+    // Why a request to url would be refused before it is sent; empty if it may go.
+    QString transportError(const QUrl &url) const;
+    // Whether a request to url may go; if not, the refusal is reported to handler as no connection.
+    bool permits(const QUrl &url);
+    // The message for a request that got no HTTP answer (transport refusal, certificate, network).
+    QString connectionError() const;
     bool isBusy() const { return m_busy; }
     // The transport, shared with the media uploader (one connection pool, one proxy setting).
     QNetworkAccessManager &network() { return m_network; }
@@ -54,9 +68,14 @@ private:
     void setBusy(bool busy);
     QString describeHttpError(int status, const QByteArray &body) const;
 
+    void checkCertificate(QNetworkReply *reply);
+
     ruhu::DeviceReplica &m_replica;
     QNetworkAccessManager m_network;
     QUrl m_serverUrl;
+    bool m_allowInsecure = false;
+    QString m_pin;                // lower-case hex, no colons
+    QString m_lastTransportError; // the last refusal or certificate failure, for connectionError()
     bool m_busy = false;
     BeforePushStep m_beforePush;
 };

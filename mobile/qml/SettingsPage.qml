@@ -3,13 +3,16 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ruhu
 
-// 设置: the sync server's address (checked before it is saved), the language (switches at once) and
-// the text size. Everything is remembered on the tablet.
+// 设置: the sync server's address (checked before it is saved), whether plain http:// is allowed (warned),
+// the server certificate's fingerprint (pinning), the language (switches at once) and the text size.
+// Everything is remembered on the tablet.
 Page {
     id: page
 
     property alias serverText: serverField.text
-    readonly property string serverError: AppSettings.serverUrlError(serverField.text)
+    // Read first so that the check runs again when the switch below changes.
+    readonly property string serverError: (AppSettings.allowInsecureHttp, AppSettings.serverUrlError(serverField.text))
+    readonly property string pinError: AppSettings.pinError(pinField.text)
     readonly property bool narrow: width < 1000
 
     background: Rectangle { color: Theme.background }
@@ -83,6 +86,51 @@ Page {
                         visible: false
                         text: qsTr("已保存，下次同步使用新地址")
                         color: Theme.success
+                        font.pixelSize: Theme.fontBody
+                    }
+                    Switch {
+                        objectName: "allowInsecureSwitch"
+                        text: qsTr("允许不加密连接（不安全）")
+                        checked: AppSettings.allowInsecureHttp
+                        font.pixelSize: Theme.fontBody
+                        onToggled: AppSettings.allowInsecureHttp = checked
+                    }
+                    Label {
+                        objectName: "insecureWarning"
+                        Layout.fillWidth: true
+                        visible: AppSettings.allowInsecureHttp
+                        text: qsTr("警告：不加密时，身份证号、收入、健康等信息在网络上以明文传输，可能被他人截获。仅在管理员要求时打开。")
+                        color: Theme.error
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontBody
+                    }
+                    GridLayout {
+                        Layout.fillWidth: true
+                        columns: page.narrow ? 1 : 2
+                        columnSpacing: Theme.spacing
+                        rowSpacing: 8
+                        AppTextField {
+                            id: pinField
+                            objectName: "pinField"
+                            Layout.fillWidth: true
+                            text: AppSettings.pinnedCertificate
+                            hasError: page.pinError.length > 0
+                            inputMethodHints: Qt.ImhNoPredictiveText
+                            placeholderText: qsTr("服务器证书指纹 SHA-256（可选，由管理员提供）")
+                        }
+                        AppButton {
+                            objectName: "savePinButton"
+                            text: qsTr("保存指纹")
+                            enabled: page.pinError.length === 0 && pinField.text.trim() !== AppSettings.pinnedCertificate
+                            onClicked: AppSettings.pinnedCertificate = pinField.text
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: page.pinError.length > 0
+                        text: page.pinError
+                        color: Theme.error
+                        wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontBody
                     }
                 }

@@ -1,8 +1,10 @@
 #include "appsettings.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QJSEngine>
 #include <QQmlEngine>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTranslator>
 #include <QUrl>
@@ -11,6 +13,12 @@ namespace {
 
 constexpr auto kLanguageKey = "ui/language";
 constexpr auto kTextSizeKey = "ui/textSize";
+constexpr auto kInsecureKey = "server/allowInsecureHttp";
+constexpr auto kPinKey = "server/pinnedCertificateSha256";
+
+QString normalizedPin(const QString &text) {
+    return text.trimmed().toLower().remove(QLatin1Char(':')).remove(QLatin1Char(' '));
+}
 
 bool isSupported(const QString &language) {
     return language == QLatin1String("zh_CN") || language == QLatin1String("en");
@@ -26,7 +34,36 @@ AppSettings::AppSettings(QSettings *settings, QObject *parent)
         if (isSupported(saved))
             m_language = saved;
         m_textSize = qBound(0, m_settings->value(QLatin1String(kTextSizeKey), 0).toInt(), 2);
+        m_allowInsecureHttp = m_settings->value(QLatin1String(kInsecureKey), false).toBool();
+        m_pinnedCertificate = m_settings->value(QLatin1String(kPinKey)).toString();
     }
+}
+
+void AppSettings::setAllowInsecureHttp(bool allow) {
+    if (allow == m_allowInsecureHttp)
+        return;
+    m_allowInsecureHttp = allow;
+    if (m_settings)
+        m_settings->setValue(QLatin1String(kInsecureKey), allow);
+    Q_EMIT transportChanged();
+}
+
+void AppSettings::setPinnedCertificate(const QString &sha256) {
+    const QString pin = normalizedPin(sha256);
+    if (pin == m_pinnedCertificate || !pinError(pin).isEmpty())
+        return;
+    m_pinnedCertificate = pin;
+    if (m_settings)
+        m_settings->setValue(QLatin1String(kPinKey), pin);
+    Q_EMIT transportChanged();
+}
+
+QString AppSettings::pinError(const QString &text) const {
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    const QString pin = normalizedPin(text);
+    if (pin.isEmpty() || hex.match(pin).hasMatch())
+        return {};
+    return tr("证书指纹应为 64 位十六进制数字（SHA-256），可带冒号");
 }
 
 AppSettings::~AppSettings() {
@@ -82,6 +119,12 @@ QString AppSettings::serverUrlError(const QString &text) const {
         return tr("地址里缺少服务器名称，例如 https://ruhu.example.gov.cn");
     if (url.hasQuery() || url.hasFragment())
         return tr("地址不能带“?”或“#”后面的内容，请只填服务器地址");
+    const QHostAddress address(url.host());
+    const bool loopback =
+        url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
+    if (url.scheme() == QLatin1String("http") && !loopback && !m_allowInsecureHttp)
+        return tr(
+            "请使用 https:// 地址（加密连接）。如确需 http://，请先打开下面的“允许不加密连接（不安全）”");
     return {};
 }
 

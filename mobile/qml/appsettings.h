@@ -24,6 +24,12 @@ class AppSettings : public QObject {
     // 0 normal, 1 large, 2 extra large.
     Q_PROPERTY(int textSize READ textSize WRITE setTextSize NOTIFY textSizeChanged)
     Q_PROPERTY(double textScale READ textScale NOTIFY textSizeChanged)
+    // "允许不加密连接（不安全）": plain http:// to a server other than this device. Off by default.
+    Q_PROPERTY(
+        bool allowInsecureHttp READ allowInsecureHttp WRITE setAllowInsecureHttp NOTIFY transportChanged)
+    // SHA-256 of the server's certificate (hex, colons allowed); empty: no pinning.
+    Q_PROPERTY(
+        QString pinnedCertificate READ pinnedCertificate WRITE setPinnedCertificate NOTIFY transportChanged)
 public:
     // Not default-constructible on purpose: Qt 6.4 would then build its own singleton instead of calling
     // create(). settings may be null (tests): nothing is persisted then.
@@ -36,8 +42,15 @@ public:
     void setTextSize(int size);
     double textScale() const;
 
+    bool allowInsecureHttp() const { return m_allowInsecureHttp; }
+    void setAllowInsecureHttp(bool allow);
+    QString pinnedCertificate() const { return m_pinnedCertificate; }
+    void setPinnedCertificate(const QString &sha256);
+
     // Empty when the address is usable, else what to fix, in the current language.
     Q_INVOKABLE QString serverUrlError(const QString &url) const;
+    // Empty when text is empty or 64 hex digits (colons and spaces ignored).
+    Q_INVOKABLE QString pinError(const QString &text) const;
 
     // The engine whose bindings are re-evaluated after a language switch.
     void setEngine(QQmlEngine *engine);
@@ -50,11 +63,14 @@ public:
 Q_SIGNALS:
     void languageChanged();
     void textSizeChanged();
+    void transportChanged();
 
 private:
     QSettings *m_settings;
     QString m_language = QStringLiteral("zh_CN");
     int m_textSize = 0;
+    bool m_allowInsecureHttp = false;
+    QString m_pinnedCertificate;
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_engine;
     static inline AppSettings *s_instance = nullptr;

@@ -47,6 +47,7 @@ struct ApiReply {
     std::string user;              // the authenticated user, for the log
     std::string allow;             // for 405: the methods the path accepts
     std::string contentRange;      // for 206/416
+    std::string retryAfter;        // for 429/503: seconds
     std::optional<FileSlice> file; // set: the answer is these bytes, not body
     // Set: an in-memory non-JSON answer (the printable PDF), sent as rawBody instead of body.
     std::string contentType;

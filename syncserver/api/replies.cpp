@@ -52,6 +52,8 @@ Response makeResponse(const ApiReply &reply, unsigned httpVersion, bool keepAliv
         response.set(http::field::www_authenticate, "Bearer");
     if (!reply.allow.empty())
         response.set(http::field::allow, reply.allow);
+    if (!reply.retryAfter.empty())
+        response.set(http::field::retry_after, reply.retryAfter);
     if (!reply.contentRange.empty())
         response.set(http::field::content_range, reply.contentRange);
     response.keep_alive(keepAlive);

@@ -1,28 +1,49 @@
 #include "http_session.h"
 
+#include "../api/auth.h"
 #include "../api/handlers.h"
 #include "../api/replies.h"
 #include "../api/router.h"
 #include "file_slice_body.h"
 #include "json_log.h"
+#include "login_throttle.h"
+#include "rate_limiter.h"
 #include "session_registry.h"
+
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <boost/json/parse.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <type_traits>
 
 namespace ruhu::server {
 namespace {
+
+namespace ssl = boost::asio::ssl;
 
 // Ends of a connection that need no log line.
 bool isQuietEnd(beast::error_code ec) {
     return ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
            ec == beast::error::timeout || ec == net::error::eof || ec == net::error::connection_reset ||
-           ec == net::error::broken_pipe || ec == http::error::partial_message;
+           ec == net::error::broken_pipe || ec == http::error::partial_message ||
+           ec == ssl::error::stream_truncated;
 }
 
-// Media may travel over 2G: upload and download deadlines grow with the body at this slowest rate.
-constexpr std::uint64_t kSlowestUploadBytesPerSecond = 8 * 1024;
+// Bodies may travel over 2G: read and write deadlines grow with the body at this slowest rate.
+constexpr std::uint64_t kSlowestBytesPerSecond = 8 * 1024;
 
-bool isMediaUploadHeader(const http::request_parser<http::string_body> &parser) {
-    const auto &header = parser.get();
-    return isMediaUpload(header.method(), std::string_view(header.target().data(), header.target().size()));
+// Longest username kept in a log line (it is whatever the client sent).
+constexpr size_t kMaxLoggedUsername = 64;
+
+std::chrono::seconds deadlineFor(const SessionLimits &limits, std::uint64_t bodyBytes) {
+    return limits.readTimeout + std::chrono::seconds(bodyBytes / kSlowestBytesPerSecond);
+}
+
+std::string_view targetOf(const Request &header) {
+    return std::string_view(header.target().data(), header.target().size());
 }
 
 std::string pathOf(beast::string_view target) {
@@ -30,181 +51,359 @@ std::string pathOf(beast::string_view target) {
     return std::string(t.substr(0, t.find('?')));
 }
 
+bool isLogin(const Request &header) {
+    std::string_view target = targetOf(header);
+    return header.method() == http::verb::post && target.substr(0, target.find('?')) == "/api/v1/login";
+}
+
+// The username a login request names, for throttling and the log; empty if the body says none.
+std::string loginUsername(const std::string &body) {
+    boost::system::error_code ec;
+    auto json = boost::json::parse(body, ec);
+    if (ec || !json.is_object())
+        return {};
+    const auto *name = json.as_object().if_contains("username");
+    return name && name->is_string() ? std::string(name->get_string()) : std::string();
+}
+
+// After header_limit: was it the request line (414) or the header fields (431)? The parser takes the
+// request line as soon as it is complete, so an empty target means the line itself was too long.
+bool requestLineTooLong(const http::request_parser<http::string_body> &parser) {
+    return parser.get().target().empty();
+}
+
+ApiReply tooManyRequests(const std::string &code, const std::string &message, std::chrono::seconds retry) {
+    ApiReply reply = errorReply(http::status::too_many_requests, code, message);
+    reply.retryAfter = std::to_string(retry.count());
+    return reply;
+}
+
+template <class Stream> class BasicHttpSession final : public HttpSession {
+    static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+public:
+    BasicHttpSession(tcp::socket &&socket, SessionServices &services) requires(!kTls)
+        : m_address(remoteAddress(socket))
+        , m_stream(std::move(socket))
+        , m_services(services) {}
+
+    BasicHttpSession(tcp::socket &&socket, ssl::context &tls, SessionServices &services) requires(kTls)
+        : m_address(remoteAddress(socket))
+        , m_stream(std::move(socket), tls)
+        , m_services(services) {}
+
+    ~BasicHttpSession() override {
+        m_services.registry.release();
+        m_services.registry.remove(this);
+    }
+
+    void run() override {
+        // Onto this connection's strand before touching the stream.
+        net::dispatch(m_stream.get_executor(), [self = self()] { self->onRun(); });
+    }
+
+    void shutdown() override {
+        net::post(m_stream.get_executor(), [self = self()] { self->onShutdown(); });
+    }
+
+private:
+    struct Exchange {
+        std::string method;
+        std::string path;
+        std::string user;
+        unsigned status = 0;
+        std::chrono::steady_clock::time_point started;
+    };
+
+    static std::string remoteAddress(const tcp::socket &socket) {
+        beast::error_code ec;
+        auto endpoint = socket.remote_endpoint(ec);
+        return ec ? std::string("unknown") : endpoint.address().to_string();
+    }
+
+    std::shared_ptr<BasicHttpSession> self() {
+        return std::static_pointer_cast<BasicHttpSession>(shared_from_this());
+    }
+    beast::tcp_stream &lowest() { return beast::get_lowest_layer(m_stream); }
+    const SessionLimits &limits() const { return m_services.limits; }
+    const ApiContext &context() const { return m_services.context; }
+
+    void onRun() {
+        if (!m_services.registry.add(shared_from_this()))
+            return doClose();
+        if constexpr (kTls) {
+            lowest().expires_after(limits().readTimeout);
+            m_stream.async_handshake(ssl::stream_base::server,
+                                     [self = self()](beast::error_code ec) { self->onHandshake(ec); });
+        } else {
+            doRead();
+        }
+    }
+
+    void onHandshake(beast::error_code ec) {
+        if (ec) {
+            // Plain HTTP to the TLS port, an old TLS version, a scanner: nothing to answer.
+            if (!isQuietEnd(ec))
+                logInfo("tls_handshake_failed", {{"address", m_address}, {"error", ec.message()}});
+            return doClose();
+        }
+        doRead();
+    }
+
+    void onShutdown() {
+        m_closing = true;
+        // Idle between requests: nothing in flight, close now. Otherwise onWrite closes after the answer.
+        if ((m_reading && m_buffer.size() == 0 && m_parser && !m_parser->got_some()) || m_draining)
+            lowest().cancel();
+    }
+
+    void doRead() {
+        m_parser.emplace();
+        m_parser->body_limit(limits().bodyLimit);
+        m_parser->header_limit(std::uint32_t(limits().headerLimit));
+        lowest().expires_after(limits().readTimeout);
+        m_reading = true;
+        m_user.clear();
+        http::async_read_header(m_stream, m_buffer, *m_parser,
+                                [self = self()](beast::error_code ec, size_t) { self->onReadHeader(ec); });
+    }
+
+    // Everything that can be decided from the header is decided before a byte of the body is read.
+    void onReadHeader(beast::error_code ec) {
+        if (ec) {
+            m_reading = false;
+            return onReadError(ec);
+        }
+        const Request &header = m_parser->get();
+        if (auto refusal = checkHeader(header)) {
+            m_reading = false;
+            return refuseUnread(*refusal);
+        }
+        const std::uint64_t length = m_parser->content_length().value_or(0);
+        lowest().expires_after(deadlineFor(limits(), length));
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         [self = self()](beast::error_code ec, size_t) { self->onRead(ec); });
+    }
+
+    std::optional<ApiReply> checkHeader(const Request &header) {
+        if (header.version() >= 11 && header.find(http::field::host) == header.end())
+            return errorReply(http::status::bad_request, "missing_host", "请求缺少 Host 头");
+        if (header.target().size() > limits().targetLimit)
+            return errorReply(http::status::uri_too_long, "uri_too_long", "请求地址过长");
+
+        // Who is asking: a valid token lifts the small-body limit and counts against the user's rate.
+        if (header.find(http::field::authorization) != header.end()) {
+            if (auto user = authenticate(header, context()))
+                m_user = user->username;
+        }
+        const auto length = m_parser->content_length();
+        if (m_user.empty()) {
+            if (length && *length > limits().unauthenticatedBodyLimit)
+                return errorReply(http::status::unauthorized, "unauthorized", "登录已失效，请重新登录");
+            // A chunked body, whose length is not known up front, gets the same small limit.
+            m_parser->body_limit(std::min(limits().bodyLimit, limits().unauthenticatedBodyLimit));
+        } else if (auto wait = m_services.rateLimiter.take(m_user, std::chrono::steady_clock::now())) {
+            logWarning("rate_limited", {{"user", m_user}, {"address", m_address}});
+            return tooManyRequests("rate_limited", "请求过于频繁，请稍后再试", *wait);
+        }
+
+        // A media chunk has its own, smaller body limit.
+        if (isMediaUpload(header.method(), targetOf(header))) {
+            const auto limit = std::uint64_t(context().media ? context().media->options().maxChunkBytes : 0);
+            if (length.value_or(0) > limit)
+                return mediaChunkTooLarge(context());
+            m_parser->body_limit(
+                m_user.empty() ? std::min<std::uint64_t>(limit, limits().unauthenticatedBodyLimit) : limit);
+        }
+        return std::nullopt;
+    }
+
+    void onRead(beast::error_code ec) {
+        m_reading = false;
+        if (ec)
+            return onReadError(ec);
+
+        auto request = std::make_shared<Request>(m_parser->release());
+        m_exchange = Exchange{std::string(request->method_string()),
+                              pathOf(request->target()),
+                              {},
+                              0,
+                              std::chrono::steady_clock::now()};
+        if (isLogin(*request))
+            return startLogin(std::move(request));
+        answer(*request, routeSafely(*request, context()));
+    }
+
+    // Login: throttled per account and address, and the password check runs on the hash pool; the
+    // answer comes back to this connection's strand.
+    void startLogin(std::shared_ptr<Request> request) {
+        std::string username = loginUsername(request->body());
+        auto verdict = m_services.loginThrottle.check(username, m_address, std::chrono::steady_clock::now());
+        if (!verdict.allowed) {
+            logWarning("login_throttled", {{"user", username.substr(0, kMaxLoggedUsername)},
+                                           {"address", m_address},
+                                           {"lockedBy", verdict.lockedBy},
+                                           {"retryAfter", verdict.retryAfter.count()}});
+            return answer(*request,
+                          tooManyRequests("too_many_attempts",
+                                          "登录失败次数过多，请 " +
+                                              std::to_string(verdict.retryAfter.count()) + " 秒后再试",
+                                          verdict.retryAfter));
+        }
+        net::post(m_services.hashPool, [self = self(), request, username = std::move(username)]() mutable {
+            ApiReply reply = routeSafely(*request, self->context());
+            net::post(self->m_stream.get_executor(),
+                      [self, request, username = std::move(username), reply = std::move(reply)]() mutable {
+                          self->finishLogin(*request, username, std::move(reply));
+                      });
+        });
+    }
+
+    void finishLogin(const Request &request, const std::string &username, ApiReply reply) {
+        const auto now = std::chrono::steady_clock::now();
+        if (reply.status == http::status::unauthorized) {
+            m_services.loginThrottle.recordFailure(username, m_address, now);
+            logWarning("login_failed",
+                       {{"user", username.substr(0, kMaxLoggedUsername)}, {"address", m_address}});
+        } else if (reply.status == http::status::ok) {
+            m_services.loginThrottle.recordSuccess(username);
+        }
+        answer(request, std::move(reply));
+    }
+
+    void answer(const Request &request, ApiReply reply) {
+        m_exchange.user = reply.user;
+        const bool keepAlive = request.keep_alive() && !m_closing;
+        const unsigned status = unsigned(reply.status);
+        if (reply.file)
+            return doWrite(status, keepAlive, makeFileResponse(reply, request.version(), keepAlive),
+                           std::uint64_t(reply.file->length));
+        Response response = makeResponse(reply, request.version(), keepAlive);
+        const std::uint64_t size = response.body().size();
+        doWrite(status, keepAlive, http::message_generator(std::move(response)), size);
+    }
+
+    void onReadError(beast::error_code ec) {
+        if (isQuietEnd(ec))
+            return doClose();
+
+        // The request is unusable; answer once and close. Its header may or may not have been read.
+        const bool headerDone = m_parser && m_parser->is_header_done();
+        ApiReply reply;
+        if (ec == http::error::body_limit && headerDone &&
+            isMediaUpload(m_parser->get().method(), targetOf(m_parser->get())))
+            reply = mediaChunkTooLarge(context());
+        else if (ec == http::error::body_limit)
+            reply = errorReply(http::status::payload_too_large, "payload_too_large",
+                               "请求内容过大（上限 " + std::to_string(limits().bodyLimit / (1024 * 1024)) +
+                                   " MiB），请分批同步");
+        else if (ec == http::error::header_limit && requestLineTooLong(*m_parser))
+            reply = errorReply(http::status::uri_too_long, "uri_too_long", "请求地址过长");
+        else if (ec == http::error::header_limit)
+            reply =
+                errorReply(http::status::request_header_fields_too_large, "headers_too_large", "请求头过大");
+        else
+            reply = errorReply(http::status::bad_request, "bad_request", "HTTP 请求格式不正确");
+        refuseUnread(reply);
+    }
+
+    // Answers a request whose body was not (fully) read, then drains and closes.
+    void refuseUnread(const ApiReply &reply) {
+        const bool headerDone = m_parser && m_parser->is_header_done();
+        const auto &header = m_parser->get();
+        m_exchange = Exchange{headerDone ? std::string(header.method_string()) : std::string(),
+                              headerDone ? pathOf(header.target()) : std::string(),
+                              {},
+                              0,
+                              std::chrono::steady_clock::now()};
+        m_drainAfterWrite = true;
+        Response response = makeResponse(reply, headerDone ? header.version() : 11, false);
+        const std::uint64_t size = response.body().size();
+        doWrite(unsigned(reply.status), false, http::message_generator(std::move(response)), size);
+    }
+
+    void doWrite(unsigned status, bool keepAlive, http::message_generator response, std::uint64_t bodyBytes) {
+        m_exchange.status = status;
+        // A client that stops reading cannot hold the session longer than its answer needs at 2G speed.
+        lowest().expires_after(deadlineFor(limits(), bodyBytes));
+        beast::async_write(
+            m_stream, std::move(response),
+            [self = self(), keepAlive](beast::error_code ec, size_t) { self->onWrite(keepAlive, ec); });
+    }
+
+    void onWrite(bool keepAlive, beast::error_code ec) {
+        const auto elapsed = std::chrono::steady_clock::now() - m_exchange.started;
+        boost::json::object fields{
+            {"method", m_exchange.method},
+            {"path", m_exchange.path},
+            {"status", m_exchange.status},
+            {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()},
+        };
+        if (!m_exchange.user.empty())
+            fields["user"] = m_exchange.user;
+        if (ec && !isQuietEnd(ec))
+            fields["error"] = ec.message();
+        logEvent(m_exchange.status >= 500 ? "error" : "info", "request", std::move(fields));
+
+        if (ec)
+            return doClose();
+        if (m_drainAfterWrite)
+            return doDrain();
+        if (!keepAlive || m_closing)
+            return doClose();
+        doRead();
+    }
+
+    // After refusing a request whose body we did not read: drain what the client still sends, so that
+    // closing does not reset the connection before it has read our answer.
+    void doDrain() {
+        beast::error_code ignored;
+        lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_buffer.clear();
+        m_draining = true;
+        lowest().expires_after(std::chrono::seconds(10));
+        readDrain();
+    }
+
+    void readDrain() {
+        // Below TLS: the bytes are thrown away, no need to decrypt them.
+        lowest().async_read_some(net::buffer(m_drainBuffer), [self = self()](beast::error_code ec, size_t) {
+            if (ec || self->m_closing)
+                return self->doClose();
+            self->readDrain();
+        });
+    }
+
+    void doClose() {
+        beast::error_code ignored;
+        lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+        lowest().close();
+    }
+
+    std::string m_address;
+    Stream m_stream;
+    SessionServices &m_services;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::string m_user; // who the current request's token belongs to, if valid
+    Exchange m_exchange;
+    std::array<char, 16 * 1024> m_drainBuffer{};
+    bool m_reading = false;
+    bool m_closing = false;
+    bool m_drainAfterWrite = false;
+    bool m_draining = false;
+};
+
 } // namespace
 
-HttpSession::HttpSession(tcp::socket &&socket, const ApiContext &context, SessionRegistry &registry,
-                         const SessionLimits &limits)
-    : m_stream(std::move(socket))
-    , m_context(context)
-    , m_registry(registry)
-    , m_limits(limits) {}
-
-HttpSession::~HttpSession() {
-    m_registry.remove(this);
+std::shared_ptr<HttpSession> makePlainSession(tcp::socket &&socket, SessionServices &services) {
+    return std::make_shared<BasicHttpSession<beast::tcp_stream>>(std::move(socket), services);
 }
 
-void HttpSession::run() {
-    // Onto this connection's strand before touching the stream.
-    net::dispatch(m_stream.get_executor(),
-                  beast::bind_front_handler(&HttpSession::onRun, shared_from_this()));
-}
-
-void HttpSession::onRun() {
-    if (!m_registry.add(shared_from_this()))
-        return doClose();
-    doRead();
-}
-
-void HttpSession::shutdown() {
-    net::post(m_stream.get_executor(),
-              beast::bind_front_handler(&HttpSession::onShutdown, shared_from_this()));
-}
-
-void HttpSession::onShutdown() {
-    m_closing = true;
-    // Idle between requests: nothing in flight, close now. Otherwise onWrite closes after the answer.
-    if ((m_reading && m_buffer.size() == 0 && m_parser && !m_parser->got_some()) || m_draining)
-        m_stream.cancel();
-}
-
-void HttpSession::doRead() {
-    m_parser.emplace();
-    m_parser->body_limit(m_limits.bodyLimit);
-    m_stream.expires_after(m_limits.readTimeout);
-    m_reading = true;
-    http::async_read_header(m_stream, m_buffer, *m_parser,
-                            beast::bind_front_handler(&HttpSession::onReadHeader, shared_from_this()));
-}
-
-// A media chunk has its own, smaller body limit, checked before any of its body is read.
-void HttpSession::onReadHeader(beast::error_code ec, size_t) {
-    if (ec) {
-        m_reading = false;
-        return onReadError(ec);
-    }
-    if (isMediaUploadHeader(*m_parser)) {
-        const auto limit = std::uint64_t(m_context.media ? m_context.media->options().maxChunkBytes : 0);
-        const auto length = m_parser->content_length().value_or(0);
-        if (length > limit) {
-            m_reading = false;
-            return refuseUnread(mediaChunkTooLarge(m_context));
-        }
-        m_parser->body_limit(limit); // for a chunked body, whose length is not known up front
-        m_stream.expires_after(m_limits.readTimeout +
-                               std::chrono::seconds(length / kSlowestUploadBytesPerSecond));
-    }
-    http::async_read(m_stream, m_buffer, *m_parser,
-                     beast::bind_front_handler(&HttpSession::onRead, shared_from_this()));
-}
-
-void HttpSession::onRead(beast::error_code ec, size_t) {
-    m_reading = false;
-    if (ec)
-        return onReadError(ec);
-
-    Request request = m_parser->release();
-    m_exchange = Exchange{std::string(request.method_string()),
-                          pathOf(request.target()),
-                          {},
-                          0,
-                          std::chrono::steady_clock::now()};
-    ApiReply reply = routeSafely(request, m_context);
-    m_exchange.user = reply.user;
-    const bool keepAlive = request.keep_alive() && !m_closing;
-    const unsigned status = unsigned(reply.status);
-    if (reply.file)
-        return doWrite(status, keepAlive, makeFileResponse(reply, request.version(), keepAlive),
-                       std::uint64_t(reply.file->length));
-    doWrite(status, keepAlive, http::message_generator(makeResponse(reply, request.version(), keepAlive)));
-}
-
-void HttpSession::onReadError(beast::error_code ec) {
-    if (isQuietEnd(ec))
-        return doClose();
-
-    // The request is unusable; answer once and close. Its header may or may not have been read.
-    const bool headerDone = m_parser && m_parser->is_header_done();
-    ApiReply reply;
-    if (ec == http::error::body_limit && headerDone && isMediaUploadHeader(*m_parser))
-        reply = mediaChunkTooLarge(m_context);
-    else if (ec == http::error::body_limit)
-        reply = errorReply(http::status::payload_too_large, "payload_too_large",
-                           "请求内容过大（上限 " + std::to_string(m_limits.bodyLimit / (1024 * 1024)) +
-                               " MiB），请分批同步");
-    else
-        reply = errorReply(http::status::bad_request, "bad_request", "HTTP 请求格式不正确");
-    refuseUnread(reply);
-}
-
-// Answers a request whose body was not (fully) read, then drains and closes.
-void HttpSession::refuseUnread(const ApiReply &reply) {
-    const bool headerDone = m_parser && m_parser->is_header_done();
-    const auto &header = m_parser->get();
-    m_exchange = Exchange{headerDone ? std::string(header.method_string()) : std::string(),
-                          headerDone ? pathOf(header.target()) : std::string(),
-                          {},
-                          0,
-                          std::chrono::steady_clock::now()};
-    m_drainAfterWrite = true;
-    doWrite(unsigned(reply.status), false,
-            http::message_generator(makeResponse(reply, headerDone ? header.version() : 11, false)));
-}
-
-void HttpSession::doWrite(unsigned status, bool keepAlive, http::message_generator response,
-                          std::uint64_t streamedBytes) {
-    m_exchange.status = status;
-    // Writes get the same bound as reads, so a client that stops reading cannot hold the session; a
-    // streamed download gets more time for its size, like an upload.
-    m_stream.expires_after(m_limits.readTimeout +
-                           std::chrono::seconds(streamedBytes / kSlowestUploadBytesPerSecond));
-    beast::async_write(m_stream, std::move(response),
-                       beast::bind_front_handler(&HttpSession::onWrite, shared_from_this(), keepAlive));
-}
-
-void HttpSession::onWrite(bool keepAlive, beast::error_code ec, size_t) {
-    const auto elapsed = std::chrono::steady_clock::now() - m_exchange.started;
-    boost::json::object fields{
-        {"method", m_exchange.method},
-        {"path", m_exchange.path},
-        {"status", m_exchange.status},
-        {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()},
-    };
-    if (!m_exchange.user.empty())
-        fields["user"] = m_exchange.user;
-    if (ec && !isQuietEnd(ec))
-        fields["error"] = ec.message();
-    logEvent(m_exchange.status >= 500 ? "error" : "info", "request", std::move(fields));
-
-    if (ec)
-        return doClose();
-    if (m_drainAfterWrite)
-        return doDrain();
-    if (!keepAlive || m_closing)
-        return doClose();
-    doRead();
-}
-
-void HttpSession::doDrain() {
-    beast::error_code ignored;
-    m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    m_buffer.clear();
-    m_draining = true;
-    m_stream.expires_after(std::chrono::seconds(10));
-    m_stream.async_read_some(net::buffer(m_drainBuffer),
-                             beast::bind_front_handler(&HttpSession::onDrain, shared_from_this()));
-}
-
-void HttpSession::onDrain(beast::error_code ec, size_t) {
-    if (ec || m_closing)
-        return doClose();
-    m_stream.async_read_some(net::buffer(m_drainBuffer),
-                             beast::bind_front_handler(&HttpSession::onDrain, shared_from_this()));
-}
-
-void HttpSession::doClose() {
-    beast::error_code ignored;
-    m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    m_stream.close();
+std::shared_ptr<HttpSession> makeTlsSession(tcp::socket &&socket, ssl::context &tls,
+                                            SessionServices &services) {
+    return std::make_shared<BasicHttpSession<beast::ssl_stream<beast::tcp_stream>>>(std::move(socket), tls,
+                                                                                    services);
 }
 
 } // namespace ruhu::server

@@ -3,70 +3,52 @@
 #include "../api/api_types.h"
 #include "beast.h"
 
-#include <array>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/thread_pool.hpp>
+
 #include <chrono>
 #include <memory>
-#include <optional>
-#include <string>
 
 namespace ruhu::server {
 
+class LoginThrottle;
+class RateLimiter;
 class SessionRegistry;
 
 struct SessionLimits {
     size_t bodyLimit = 8 * 1024 * 1024;
+    // Base deadline for reading a request and for writing an answer; both grow with the body size at
+    // the slowest link we serve (2G, 8 KiB/s).
     std::chrono::seconds readTimeout{30};
+    // A request whose body is larger than this must carry a valid token; checked before the body is read.
+    size_t unauthenticatedBodyLimit = 64 * 1024;
+    size_t headerLimit = 16 * 1024; // whole header, request line included: 431 above
+    size_t targetLimit = 8 * 1024;  // request target: 414 above
 };
 
-// One HTTP/1.1 connection on its own strand: read a request, answer it through the router, repeat while
-// keep-alive. Owns itself through shared_ptr; each pending operation holds a reference.
+// What every connection shares; owned by SyncServer::run() and outliving every session.
+struct SessionServices {
+    const ApiContext &context;
+    SessionRegistry &registry;
+    SessionLimits limits;
+    LoginThrottle &loginThrottle;
+    RateLimiter &rateLimiter;
+    // Password hashing (argon2id, tens of ms each) runs here, never on the I/O threads.
+    boost::asio::thread_pool &hashPool;
+};
+
+// One HTTP/1.1 connection, plain or TLS, on its own strand: read a request, answer it through the router,
+// repeat while keep-alive. Owns itself through shared_ptr; each pending operation holds a reference.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(tcp::socket &&socket, const ApiContext &context, SessionRegistry &registry,
-                const SessionLimits &limits);
-    ~HttpSession();
-
-    void run();
+    virtual ~HttpSession() = default;
+    virtual void run() = 0;
     // Thread-safe: finish the request in flight (if any), then close.
-    void shutdown();
-
-private:
-    struct Exchange {
-        std::string method;
-        std::string path;
-        std::string user;
-        unsigned status = 0;
-        std::chrono::steady_clock::time_point started;
-    };
-
-    void onRun();
-    void doRead();
-    void onReadHeader(beast::error_code ec, size_t bytesTransferred);
-    void onRead(beast::error_code ec, size_t bytesTransferred);
-    void onReadError(beast::error_code ec);
-    void refuseUnread(const ApiReply &reply);
-    void doWrite(unsigned status, bool keepAlive, http::message_generator response,
-                 std::uint64_t streamedBytes = 0);
-    void onWrite(bool keepAlive, beast::error_code ec, size_t bytesTransferred);
-    void onShutdown();
-    void doClose();
-    // After refusing a request whose body we did not read: drain what the client still sends, so that
-    // closing does not reset the connection before it has read our answer.
-    void doDrain();
-    void onDrain(beast::error_code ec, size_t bytesTransferred);
-
-    beast::tcp_stream m_stream;
-    beast::flat_buffer m_buffer;
-    std::optional<http::request_parser<http::string_body>> m_parser;
-    const ApiContext &m_context;
-    SessionRegistry &m_registry;
-    SessionLimits m_limits;
-    Exchange m_exchange;
-    std::array<char, 16 * 1024> m_drainBuffer{};
-    bool m_reading = false;
-    bool m_closing = false;
-    bool m_drainAfterWrite = false;
-    bool m_draining = false;
+    virtual void shutdown() = 0;
 };
+
+std::shared_ptr<HttpSession> makePlainSession(tcp::socket &&socket, SessionServices &services);
+std::shared_ptr<HttpSession> makeTlsSession(tcp::socket &&socket, boost::asio::ssl::context &tls,
+                                            SessionServices &services);
 
 } // namespace ruhu::server

@@ -1,17 +1,33 @@
 #include "listener.h"
 
 #include "json_log.h"
+#include "session_registry.h"
+
+#include <string_view>
 
 namespace ruhu::server {
 
-Listener::Listener(net::io_context &ioc, const ApiContext &context, SessionRegistry &registry,
-                   const SessionLimits &limits)
+namespace {
+
+constexpr std::string_view kBusyResponse =
+    "HTTP/1.1 503 Service Unavailable\r\n"
+    "Content-Type: application/json; charset=utf-8\r\n"
+    "Retry-After: 5\r\n"
+    "Connection: close\r\n"
+    "Content-Length: 77\r\n"
+    "\r\n"
+    "{\"code\":\"server_busy\",\"message\":\"服务器连接数已满，请稍后再试\"}";
+
+} // namespace
+
+Listener::Listener(net::io_context &ioc, SessionServices &services, size_t maxConnections,
+                   std::shared_ptr<boost::asio::ssl::context> tls)
     : m_ioc(ioc)
     , m_acceptor(net::make_strand(ioc))
     , m_backoff(m_acceptor.get_executor())
-    , m_context(context)
-    , m_registry(registry)
-    , m_limits(limits) {}
+    , m_services(services)
+    , m_maxConnections(maxConnections)
+    , m_tls(std::move(tls)) {}
 
 Status Listener::open(const tcp::endpoint &endpoint) {
     beast::error_code ec;
@@ -76,8 +92,31 @@ void Listener::onAccept(beast::error_code ec, tcp::socket socket) {
         return;
     }
     m_backoffDelay = std::chrono::milliseconds(0);
-    std::make_shared<HttpSession>(std::move(socket), m_context, m_registry, m_limits)->run();
+    if (!m_services.registry.tryReserve(m_maxConnections)) {
+        refuse(std::move(socket));
+    } else if (m_tls) {
+        makeTlsSession(std::move(socket), *m_tls, m_services)->run();
+    } else {
+        makePlainSession(std::move(socket), m_services)->run();
+    }
     doAccept();
+}
+
+// Over the cap: a short answer without reading the request (a TLS client gets no answer it could read
+// without a handshake, so it is just closed). The write fits any fresh socket's buffer, so it never waits.
+void Listener::refuse(tcp::socket socket) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastRefusalLog > std::chrono::seconds(10)) {
+        m_lastRefusalLog = now;
+        logWarning("connection_refused", {{"reason", "max_connections"}, {"max", m_maxConnections}});
+    }
+    beast::error_code ignored;
+    if (!m_tls) {
+        socket.non_blocking(true, ignored);
+        socket.write_some(net::buffer(kBusyResponse), ignored);
+    }
+    socket.shutdown(tcp::socket::shutdown_both, ignored);
+    socket.close(ignored);
 }
 
 } // namespace ruhu::server

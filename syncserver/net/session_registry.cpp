@@ -52,6 +52,19 @@ void SessionRegistry::closeAll(std::function<void()> onDrained) {
     }
 }
 
+bool SessionRegistry::tryReserve(size_t max) {
+    size_t current = m_reserved.load();
+    do {
+        if (current >= max)
+            return false;
+    } while (!m_reserved.compare_exchange_weak(current, current + 1));
+    return true;
+}
+
+void SessionRegistry::release() {
+    m_reserved.fetch_sub(1);
+}
+
 size_t SessionRegistry::size() const {
     std::lock_guard lock(m_mutex);
     return m_sessions.size();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -24,11 +25,17 @@ public:
 
     size_t size() const;
 
+    // The connection cap: a slot per accepted connection, taken before its session is made and given
+    // back by release() when the session is destroyed. False when all max slots are taken.
+    bool tryReserve(size_t max);
+    void release();
+
 private:
     mutable std::mutex m_mutex;
     std::unordered_map<HttpSession *, std::weak_ptr<HttpSession>> m_sessions; // guarded by m_mutex
     bool m_closing = false;                                                   // guarded by m_mutex
     std::function<void()> m_onDrained;                                        // guarded by m_mutex
+    std::atomic<size_t> m_reserved = 0;
 };
 
 } // namespace ruhu::server

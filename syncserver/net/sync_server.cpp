@@ -2,7 +2,11 @@
 
 #include "json_log.h"
 #include "listener.h"
+#include "rate_limiter.h"
 #include "session_registry.h"
+#include "tls_context.h"
+
+#include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
 #include <csignal>
@@ -49,6 +53,21 @@ SyncServer::SyncServer(ServerOptions options, const ApiContext &context)
 int SyncServer::run() {
     // Declared before the io_context so they outlive it: a forced stop destroys sessions with it.
     SessionRegistry registry;
+    LoginThrottle loginThrottle(m_options.loginThrottle);
+    RateLimiter rateLimiter(m_options.userRequestsPerSecond, m_options.userRequestBurst);
+    // Stopped and joined (below) while the io_context its work posts back to still exists.
+    net::thread_pool hashPool(std::max(1u, m_options.hashThreads));
+    SessionServices services{m_context, registry, m_options.limits, loginThrottle, rateLimiter, hashPool};
+
+    std::shared_ptr<boost::asio::ssl::context> tls;
+    if (!m_options.tlsCertFile.empty()) {
+        auto context = makeServerTlsContext(m_options.tlsCertFile, m_options.tlsKeyFile);
+        if (!context) {
+            logError("tls_failed", {{"message", context.error().message}});
+            return 1;
+        }
+        tls = *context;
+    }
     std::atomic<bool> stopped = false;
     net::io_context ioc(static_cast<int>(m_options.threads));
 
@@ -57,13 +76,17 @@ int SyncServer::run() {
         logError("listen_failed", {{"message", endpoint.error().message}});
         return 1;
     }
-    auto listener = std::make_shared<Listener>(ioc, m_context, registry, m_options.limits);
+    auto listener = std::make_shared<Listener>(ioc, services, m_options.maxConnections, tls);
     if (auto st = listener->open(*endpoint); !st) {
         logError("listen_failed", {{"message", st.error().message}});
         return 1;
     }
     const unsigned short port = listener->port();
-    logInfo("listening", {{"host", m_options.host}, {"port", port}, {"threads", m_options.threads}});
+    logInfo("listening", {{"host", m_options.host},
+                          {"port", port},
+                          {"threads", m_options.threads},
+                          {"tls", bool(tls)},
+                          {"maxConnections", m_options.maxConnections}});
     if (!m_options.portFile.empty()) {
         if (auto st = writePortFile(m_options.portFile, port); !st) {
             logError("port_file_failed", {{"message", st.error().message}});
@@ -115,6 +138,8 @@ int SyncServer::run() {
     ioc.run();
     for (auto &t : threads)
         t.join();
+    hashPool.stop();
+    hashPool.join();
     stopped = true;
     // Only this thread is left. Block further SIGTERM/SIGINT before `signals` goes and restores the
     // default action, so a late second signal cannot kill the process while the store closes.

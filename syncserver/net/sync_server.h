@@ -2,6 +2,7 @@
 
 #include "../api/api_types.h"
 #include "http_session.h"
+#include "login_throttle.h"
 
 #include <chrono>
 #include <string>
@@ -15,6 +16,13 @@ struct ServerOptions {
     std::string portFile; // if set, the bound port is written here once listening
     SessionLimits limits;
     std::chrono::seconds drainTimeout{20}; // after SIGTERM, how long requests in flight may take
+    size_t maxConnections = 1024;          // open connections at once; more are refused with 503
+    std::string tlsCertFile;               // both set: HTTPS only (PEM files)
+    std::string tlsKeyFile;
+    LoginThrottle::Options loginThrottle;
+    double userRequestsPerSecond = 20; // per-user token bucket; 0 turns it off
+    double userRequestBurst = 400;
+    unsigned hashThreads = 2; // login's argon2id, off the I/O threads
 };
 
 // The running server: io_context and its threads, the listener, and the shutdown sequence.

@@ -78,6 +78,25 @@ TestCase {
         page.serverText = Session.serverUrl;
         verify(!error.visible);
         verify(!saveButton.enabled); // unchanged: nothing to save
+
+        // Plain http:// to another machine only with the warned switch on.
+        const insecure = findChild(page, "allowInsecureSwitch");
+        const warning = findChild(page, "insecureWarning");
+        compare(AppSettings.allowInsecureHttp, false);
+        page.serverText = "http://ruhu.example.gov.cn";
+        verify(error.visible);
+        verify(error.text.indexOf("https://") >= 0);
+        verify(!warning.visible);
+        mouseClick(insecure);
+        compare(AppSettings.allowInsecureHttp, true);
+        verify(warning.visible);
+        verify(!error.visible);
+        mouseClick(insecure);
+        compare(AppSettings.allowInsecureHttp, false);
+        verify(error.visible);
+        page.serverText = "http://127.0.0.1:8080"; // this device itself is fine
+        verify(!error.visible);
+        page.serverText = Session.serverUrl;
     }
 
     function test_4_textSizeScalesTheTheme() {

@@ -6,7 +6,21 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTimer>
+
+namespace {
+
+QList<QSslCertificate> &trustedCertificates() {
+    static QList<QSslCertificate> certificates;
+    return certificates;
+}
+
+} // namespace
+
+void setHttpsTrustedCertificates(const QList<QSslCertificate> &certificates) {
+    trustedCertificates() = certificates;
+}
 
 HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray &body,
                        const QByteArray &token, int timeoutMs) {
@@ -14,6 +28,11 @@ HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray 
     manager.setProxy(QNetworkProxy::NoProxy);
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (url.scheme() == QLatin1String("https") && !trustedCertificates().isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(trustedCertificates());
+        request.setSslConfiguration(tls);
+    }
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
@@ -32,6 +51,7 @@ HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray 
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
     if (reply->error() != QNetworkReply::NoError && result.status == 0)
         result.error = reply->errorString();
     const QJsonDocument doc = QJsonDocument::fromJson(result.body);

@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -12,7 +15,19 @@ struct HttpResult {
     QByteArray body;
     QJsonObject json; // body parsed as a JSON object (empty if it is not one)
     QString error;
+    QList<QPair<QByteArray, QByteArray>> headers; // as received
+
+    QByteArray header(const QByteArray &name) const {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
 };
+
+// https:// requests trust these certificates (a test's self-signed server certificate) from now on.
+void setHttpsTrustedCertificates(const QList<QSslCertificate> &certificates);
 
 // A blocking HTTP request for tests (QNetworkAccessManager + QEventLoop, no proxy, HTTP/1.1). A non-empty
 // body is sent as application/json; a non-empty token as "Authorization: Bearer <token>".

@@ -29,6 +29,7 @@ bool ServerProcess::start(bool demo, const QStringList &extraArgs) {
     m_demo = demo;
     m_extraArgs = extraArgs;
     m_port = 0;
+    m_tls = extraArgs.contains(QStringLiteral("--tls-cert"));
 
     const QString portFile = QDir(m_dir->path()).filePath(QStringLiteral("syncd.port"));
     QFile::remove(portFile);
@@ -119,11 +120,11 @@ bool ServerProcess::isRunning() const {
 }
 
 QUrl ServerProcess::url() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_tls ? "https" : "http").arg(m_port));
 }
 
 QUrl ServerProcess::url(const QString &path) const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(m_tls ? "https" : "http").arg(m_port).arg(path));
 }
 
 QString ServerProcess::dataDir() const {

@@ -34,7 +34,7 @@ public:
     int waitForExit(int timeoutMs = 30000);
 
     bool isRunning() const;
-    QUrl url() const; // http://127.0.0.1:<port>
+    QUrl url() const; // http://127.0.0.1:<port> (https:// when started with --tls-cert)
     QUrl
     url(const QString &path) const; // url() with a path (and query) appended, e.g. "/api/v1/pull?cursor=0"
     QString dataDir() const;
@@ -53,4 +53,5 @@ private:
     bool m_demo = true;
     QStringList m_extraArgs;
     int m_port = 0;
+    bool m_tls = false;
 };
