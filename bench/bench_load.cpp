@@ -130,6 +130,8 @@ public:
     void observe(const std::string &answer);
     const std::string &id() const { return m_id; }
     const Session &session() const { return m_session; }
+    // Its own login: a token is bound to one device (docs/accounts.md).
+    std::string token;
 
 private:
     struct Household {
@@ -305,8 +307,8 @@ int main(int argc, char **argv) {
 
     // --- Start the server. -----------------------------------------------------------------------------
     std::vector<std::string> args{
-        server,   "--listen",    "127.0.0.1:0", "--data-dir", (root / "data").string(),
-        "--demo", "--port-file", portFile};
+        server,        "--listen", "127.0.0.1:0",           "--data-dir", (root / "data").string(), "--demo",
+        "--port-file", portFile,   "--max-tokens-per-user", "1000"};
     if (threads > 0) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
@@ -389,6 +391,29 @@ int main(int argc, char **argv) {
         std::snprintf(id, sizeof id, "load-dev-%03zu", d);
         fleet.push_back(std::make_unique<Device>(id, sessions[d % sessions.size()], 1000 + d));
     }
+    // Each device logs in with its own id (argon2id: not part of the measured pushes).
+    try {
+        Connection connection(port);
+        for (auto &device : fleet) {
+            std::string answer, error;
+            unsigned status = connection.call(
+                http::verb::post, "/api/v1/login",
+                boost::json::serialize(
+                    protocol::LoginRequest{device->session().username, "ruhu2024", device->id()}.toJson()),
+                {}, answer, error);
+            auto json = parseJson(answer);
+            if (status != 200 || !json || !json->is_object() || !json->as_object().contains("token")) {
+                std::fprintf(stderr, "login %s: HTTP %u %s\n", device->id().c_str(), status, error.c_str());
+                stopServer(true);
+                return 2;
+            }
+            device->token = std::string(json->as_object().at("token").as_string());
+        }
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "login: %s\n", e.what());
+        stopServer(true);
+        return 2;
+    }
     std::mutex resultsMutex;
     std::vector<double> latenciesMs;
     std::map<std::string, size_t> statuses;
@@ -427,7 +452,7 @@ int main(int argc, char **argv) {
                 std::string answer, error;
                 auto t0 = SteadyClock::now();
                 unsigned status = connection->call(http::verb::post, "/api/v1/push", std::move(body),
-                                                   device.session().token, answer, error);
+                                                   device.token, answer, error);
                 auto t1 = SteadyClock::now();
                 if (status != 200) {
                     ++failures;

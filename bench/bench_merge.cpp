@@ -78,6 +78,7 @@ struct HouseholdState {
 
 struct Batch {
     std::string body;
+    std::string device;
     size_t mutations = 0;
     size_t fieldMutations = 0;
 };
@@ -159,6 +160,7 @@ Batch Workload::next(size_t size, int64_t nowMs) {
     protocol::PushRequest push;
     push.deviceId = device;
     Batch batch;
+    batch.device = device;
     for (size_t i = 0; i < size; ++i) {
         const double r = uniform();
         if (m_households.size() < 50 || r < 0.20) {
@@ -397,7 +399,7 @@ private:
 struct Fixture {
     std::string dir;
     std::unique_ptr<SqliteCentralStore> store;
-    std::string token;
+    std::map<std::string, std::string> tokens; // device → a token bound to it (docs/accounts.md)
     UserAccount user;
 };
 
@@ -418,11 +420,15 @@ bool makeFixture(const std::string &dir, Fixture &f) {
             return false;
         }
     }
-    f.token = makeToken();
-    if (!f.store->putToken(TokenGrant{tokenDigest(f.token), f.user.username, kStartMs + 86400000LL * 365},
-                           kStartMs)) {
-        std::fprintf(stderr, "could not create the token\n");
-        return false;
+    for (int d = 0; d < 8; ++d) {
+        const std::string device = "bench-dev" + std::to_string(d);
+        f.tokens[device] = makeToken();
+        if (!f.store->putToken(TokenGrant{tokenDigest(f.tokens[device]), f.user.username,
+                                          kStartMs + 86400000LL * 365, device, kStartMs},
+                               kStartMs)) {
+            std::fprintf(stderr, "could not create the token\n");
+            return false;
+        }
     }
     return true;
 }
@@ -504,7 +510,7 @@ int main(int argc, char **argv) {
         clock.advance(1000);
         Batch batch = workload.next(batchSize, clock.nowMs());
         Request request{http::verb::post, "/api/v1/push", 11};
-        request.set(http::field::authorization, "Bearer " + headline.token);
+        request.set(http::field::authorization, "Bearer " + headline.tokens[batch.device]);
         request.set(http::field::content_type, "application/json");
         request.body() = batch.body;
         request.prepare_payload();

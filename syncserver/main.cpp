@@ -1,4 +1,6 @@
-// ruhu-syncd: parses arguments and wires the store, the API and the network together.
+// ruhu-syncd: parses arguments and wires the store, the API and the network together; `user` and
+// `areas` commands are dispatched to admin/.
+#include "admin/commands.h"
 #include "api/api_types.h"
 #include "net/json_log.h"
 #include "net/sync_server.h"
@@ -9,6 +11,8 @@
 
 #include <ruhu/demo/demo_county.h>
 #include <ruhu/sync/clock.h>
+
+#include <boost/asio/ip/address.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -38,13 +42,17 @@ constexpr const char *kUsage =
     "  --rate-limit N             requests per second per user, 0: off (default 20)\n"
     "  --rate-burst N             requests a user may send at once before the rate applies (default 400)\n"
     "  --login-lockout-seconds N  first lockout after too many failed logins; doubles each time\n"
-    "                             (default 60; see docs/security.md)\n";
+    "                             (default 60; see docs/security.md)\n"
+    "  --token-lifetime-hours N   a login token expires after N hours (default 720)\n"
+    "  --max-tokens-per-user N    live tokens per user; a new login drops the oldest (default 10)\n"
+    "  ruhu-syncd user …, ruhu-syncd areas import …: accounts and areas (run `ruhu-syncd user` for help)\n";
 
 struct Arguments {
     ruhu::server::ServerOptions server;
     std::string dataDir;
     bool demo = false;
     ruhu::server::MediaOptions media;
+    ruhu::server::AccountOptions accounts;
 };
 
 template <class T> std::optional<T> parseNumber(std::string_view text) {
@@ -151,6 +159,18 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n <= 0)
                 return std::nullopt;
             args.server.loginThrottle.baseLockout = std::chrono::seconds(*n);
+        } else if (arg == "--token-lifetime-hours") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n <= 0 || *n > 24 * 366)
+                return std::nullopt;
+            args.accounts.tokenLifetimeMs = *n * 60 * 60 * 1000;
+        } else if (arg == "--max-tokens-per-user") {
+            auto v = value();
+            auto n = v ? parseNumber<unsigned>(*v) : std::nullopt;
+            if (!n || *n == 0 || *n > 1000)
+                return std::nullopt;
+            args.accounts.maxTokensPerUser = *n;
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -161,16 +181,35 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
         return std::nullopt;
     if (args.server.tlsCertFile.empty() != args.server.tlsKeyFile.empty())
         return std::nullopt; // a certificate needs its key and the other way round
+    args.accounts.demo = args.demo;
     return args;
+}
+
+bool isLoopback(const std::string &host) {
+    if (host == "localhost")
+        return true;
+    boost::system::error_code ec;
+    auto address = boost::asio::ip::make_address(host, ec);
+    return !ec && address.is_loopback();
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
     using namespace ruhu::server;
+    if (argc > 1 && isAdminCommand(argv[1]))
+        return std::string_view(argv[1]) == "user" ? runUserCommand(argc - 1, argv + 1)
+                                                   : runAreasCommand(argc - 1, argv + 1);
     auto args = parseArguments(argc, argv);
     if (!args) {
         std::fputs(kUsage, stderr);
+        return 2;
+    }
+    // The demo accounts' password is published: they must never be reachable from another machine.
+    if (args->demo && !isLoopback(args->server.host)) {
+        std::fputs("ruhu-syncd: --demo only listens on loopback (127.0.0.1 or ::1): the demo accounts' "
+                   "password is public\n",
+                   stderr);
         return 2;
     }
 
@@ -191,6 +230,16 @@ int main(int argc, char **argv) {
             logInfo("demo_loaded", {{"records", seeded->records}, {"users", seeded->users}});
     }
 
+    if (auto users = (*store)->users(); users && users->empty()) {
+        logInfo("no_users", {{"hint", "ruhu-syncd user add NAME --role admin --area CODE --data-dir " +
+                                          args->dataDir + " (areas: ruhu-syncd areas import FILE.csv)"}});
+        std::fprintf(stderr,
+                     "ruhu-syncd: 还没有任何账号。创建管理员账号：\n"
+                     "  ruhu-syncd areas import 区划.csv --data-dir %s\n"
+                     "  ruhu-syncd user add 用户名 --role admin --area 县级代码 --data-dir %s\n",
+                     args->dataDir.c_str(), args->dataDir.c_str());
+    }
+
     auto media = MediaBlobStore::open(args->dataDir, args->media);
     if (!media) {
         logError("media_open_failed", {{"message", media.error().message}});
@@ -199,6 +248,7 @@ int main(int argc, char **argv) {
 
     ApiContext context{**store, ruhu::SystemClock::instance()};
     context.media = media->get();
+    context.accounts = args->accounts;
     MediaCollector collector(**media, **store);
     return SyncServer(args->server, context).run();
 }

@@ -21,6 +21,13 @@ namespace http = boost::beast::http;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
+// Sessions and passwords (docs/accounts.md).
+struct AccountOptions {
+    int64_t tokenLifetimeMs = 720LL * 60 * 60 * 1000; // --token-lifetime-hours
+    size_t maxTokensPerUser = 10;                     // --max-tokens-per-user; the oldest are dropped
+    bool demo = false;                                // --demo: the published demo password is allowed
+};
+
 // What handlers may use: the store and the time. No sockets.
 struct ApiContext {
     CentralStore &store;
@@ -29,6 +36,7 @@ struct ApiContext {
     int64_t maxClockAheadMs = 10 * 60 * 1000;
     // Photo and signature blobs (docs/media-sync.md); null: the media endpoints answer 404.
     MediaBlobStore *media = nullptr;
+    AccountOptions accounts;
 };
 
 // Bytes of an open blob that the session streams back (GET /api/v1/media/{sha256}), never read whole.

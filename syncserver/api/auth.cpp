@@ -1,10 +1,20 @@
 #include "auth.h"
 
 #include "../storage/credentials.h"
+#include "query.h"
 
 #include <boost/beast/http/field.hpp>
 
 namespace ruhu::server {
+namespace {
+
+// What a session whose password must change may still do.
+bool allowedBeforePasswordChange(const Request &request) {
+    const std::string_view path = pathOf(std::string_view(request.target().data(), request.target().size()));
+    return path == "/api/v1/password" || path == "/api/v1/logout";
+}
+
+} // namespace
 
 Result<UserAccount> authenticate(const Request &request, const ApiContext &context) {
     const Error unauthorized{"unauthorized", "登录已失效，请重新登录", ""};
@@ -21,6 +31,8 @@ Result<UserAccount> authenticate(const Request &request, const ApiContext &conte
         return user.error();
     if (!*user)
         return unauthorized;
+    if ((*user)->mustChangePassword && !allowedBeforePasswordChange(request))
+        return Error{"password_change_required", "管理员已重置您的密码，请先修改密码再继续使用", ""};
     return std::move(**user);
 }
 

@@ -45,6 +45,10 @@ ApiReply registerKey(const Request &request, const ApiContext &context, const Us
     auto fingerprint = evidence::publicKeyFingerprint(*publicKey);
     if (!fingerprint)
         return errorReply(http::status::bad_request, "bad_request", fingerprint.error().message, "publicKey");
+    // Only the device itself registers its key (its id is bound to the account that logged in with it).
+    if (*deviceId != user.sessionDeviceId)
+        return errorReply(http::status::forbidden, "device_mismatch", "只能为本次登录的平板登记签名密钥",
+                          "deviceId");
 
     auto tx = context.store.beginWrite();
     if (!tx)

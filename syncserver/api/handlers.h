@@ -19,6 +19,12 @@ ApiReply handleHistory(const Request &request, const ApiContext &context);
 ApiReply handleRegisterDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleRetireDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleAuthorization(const Request &request, const ApiContext &context);
+// Accounts and sessions (docs/accounts.md): password change, logout, a lost tablet's revocation
+// (/api/v1/devices/{id}/revoke, beside DELETE …/key), and the admin API under /api/v1/admin/.
+ApiReply handleChangePassword(const Request &request, const ApiContext &context);
+ApiReply handleLogout(const Request &request, const ApiContext &context);
+ApiReply handleDevicePath(const Request &request, const ApiContext &context);
+ApiReply handleAdmin(const Request &request, const ApiContext &context);
 // /api/v1/media/{sha256}[/upload], GET and PUT (docs/media-sync.md).
 ApiReply handleMedia(const Request &request, const ApiContext &context);
 

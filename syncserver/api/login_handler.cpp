@@ -3,6 +3,7 @@
 #include "handlers.h"
 #include "replies.h"
 #include "scope.h"
+#include "session.h"
 
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/sync/protocol.h>
@@ -41,10 +42,7 @@ ApiReply handleLogin(const Request &request, const ApiContext &context) {
 
     const int64_t now = context.clock.nowMs();
     protocol::LoginResponse response;
-    response.token = makeToken();
-    if (auto st =
-            context.store.putToken({tokenDigest(response.token), user.username, now + kTokenLifetimeMs}, now);
-        !st)
+    if (auto st = openSession(context, user, *login, response); !st)
         return errorReply(st.error());
     auto areas = context.store.areas();
     if (!areas)

@@ -144,6 +144,10 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
     auto applied = m_tx.findApplied(m.id);
     if (!applied)
         return applied.error();
+    // An id is only ever a duplicate of the same device's mutation (device ids are bound to accounts).
+    if (*applied && (*applied)->deviceId != m.deviceId)
+        return Error{"device_mismatch", "变更编号已被其他设备使用，本批变更均未保存",
+                     "mutations[" + std::to_string(index) + "].id"};
     if (*applied)
         return duplicateResult(m_tx, m, **applied);
 

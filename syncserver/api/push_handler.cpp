@@ -3,6 +3,7 @@
 #include "push_batch.h"
 #include "replies.h"
 #include "server_mutation.h"
+#include "session.h"
 
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/sync/protocol.h>
@@ -24,6 +25,12 @@ ApiReply handlePush(const Request &request, const ApiContext &context) {
         // The server's own mutations (review decisions) use this device id.
         reply =
             errorReply(http::status::bad_request, "bad_request", "设备编号“server”为服务器保留", "deviceId");
+        reply.user = user->username;
+        return reply;
+    }
+
+    if (auto owned = checkPushDevice(*push, *user); !owned) {
+        reply = errorReply(owned.error());
         reply.user = user->username;
         return reply;
     }

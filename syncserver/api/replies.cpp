@@ -31,6 +31,12 @@ http::status statusForError(const std::string &code) {
         return http::status::unauthorized;
     if (code == "forbidden_area" || code == "forbidden_role")
         return http::status::forbidden;
+    // Accounts and device binding (docs/accounts.md).
+    if (code == "password_change_required" || code == "device_mismatch" || code == "device_required" ||
+        code == "device_revoked" || code == "account_disabled")
+        return http::status::forbidden;
+    if (code == "device_owned" || code == "user_exists")
+        return http::status::conflict;
     if (code == "not_found")
         return http::status::not_found;
     if (code == "already_resolved")

@@ -29,7 +29,11 @@ constexpr std::array kRoutes{
     Route{"/api/v1/history", http::verb::get, &handleHistory},
     Route{"/api/v1/media/", http::verb::unknown, &handleMedia, true}, // GET and PUT; checks the method
     Route{"/api/v1/devices/key", http::verb::post, &handleRegisterDeviceKey},
-    Route{"/api/v1/devices/", http::verb::delete_, &handleRetireDeviceKey, true},  // {deviceId}/key
+    Route{"/api/v1/devices/", http::verb::unknown, &handleDevicePath,
+          true}, // DELETE {id}/key, POST {id}/revoke
+    Route{"/api/v1/password", http::verb::post, &handleChangePassword},
+    Route{"/api/v1/logout", http::verb::post, &handleLogout},
+    Route{"/api/v1/admin/", http::verb::unknown, &handleAdmin, true},              // checks the method
     Route{"/api/v1/authorizations/", http::verb::get, &handleAuthorization, true}, // {id}/verify|pdf
 };
 

@@ -19,6 +19,20 @@ struct UserAccount {
     std::string role;
     std::string passwordHash; // argon2id, crypto_pwhash_str format
     std::vector<std::string> scope;
+    bool disabled = false;           // a disabled account cannot log in and its tokens are gone
+    bool mustChangePassword = false; // set by an admin reset: only /password and /logout until changed
+    // Filled by userForToken only: the session the request came with (docs/accounts.md).
+    std::string sessionDeviceId{}; // the device the token was issued to; empty: a session without device
+    std::string sessionToken{};    // the token's SHA-256
+};
+
+// Which account a device id belongs to: the first that logged in with it (docs/accounts.md).
+struct DeviceOwner {
+    std::string deviceId;
+    std::string username;
+    int64_t boundAtMs = 0;
+    int64_t revokedAtMs = 0; // 0 unless a county/admin revoked the device (lost tablet)
+    std::string revokedBy;
 };
 
 // A login token as stored: only its SHA-256, never the token itself.
@@ -26,6 +40,8 @@ struct TokenGrant {
     std::string tokenSha256; // lowercase hex
     std::string username;
     int64_t expiresMs = 0;
+    std::string deviceId{}; // the device it was issued to (login's deviceId); empty: read-only session
+    int64_t createdMs = 0;
 };
 
 // One row of the applied-mutations history; the key of push idempotence.
@@ -158,7 +174,8 @@ public:
     virtual Result<std::vector<protocol::Area>> areas() = 0;
     virtual Result<std::optional<UserAccount>> findUser(const std::string &username) = 0;
     virtual Status putToken(const TokenGrant &grant, int64_t nowMs) = 0;
-    // The user a live (unexpired) token belongs to.
+    // The user a live (unexpired) token belongs to, with the session fields filled; none when the user
+    // is disabled.
     virtual Result<std::optional<UserAccount>> userForToken(const std::string &tokenSha256,
                                                             int64_t nowMs) = 0;
     // Records with version > cursor whose region code starts with one of the prefixes, at most limit.
@@ -170,6 +187,30 @@ public:
                                        const std::string &status, int64_t cursor, size_t limit) = 0;
     // The applied-mutations rows of one record, in the order they were applied.
     virtual Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) = 0;
+
+    // Accounts, sessions and device binding (docs/accounts.md). Not pure, so that decorators written
+    // before them still compile; the SQLite store implements them all.
+    virtual Result<std::vector<UserAccount>> users();
+    // Inserts a new account; false when the username is taken.
+    virtual Result<bool> addUser(const UserAccount &user);
+    // A new password hash; every token of the user but keepToken (a SHA-256, may be empty) is deleted.
+    virtual Status setPassword(const std::string &username, const std::string &passwordHash, bool mustChange,
+                               const std::string &keepToken);
+    // Disabling deletes the user's tokens.
+    virtual Status setUserDisabled(const std::string &username, bool disabled);
+    virtual Status deleteToken(const std::string &tokenSha256);
+    // Keeps the user's `keep` newest live tokens and deletes the rest.
+    virtual Status trimTokens(const std::string &username, size_t keep);
+    // Binds the device to the user if it is unbound; returns the device's owner after the call.
+    virtual Result<DeviceOwner> claimDevice(const std::string &deviceId, const std::string &username,
+                                            int64_t nowMs);
+    virtual Result<std::optional<DeviceOwner>> findDeviceOwner(const std::string &deviceId);
+    virtual Result<std::vector<DeviceOwner>> deviceOwners();
+    // A lost tablet: deletes its tokens, retires its signing key and marks it revoked (no more logins
+    // with it until released), in one transaction.
+    virtual Status revokeDevice(const std::string &deviceId, const std::string &by, int64_t nowMs);
+    // Forgets the device's owner (and a revocation): the next login with it binds it again.
+    virtual Status releaseDevice(const std::string &deviceId);
 
     // Region codes of the live (not deleted) records that reference a media blob: who may download it.
     virtual Result<std::vector<std::string>> mediaRegions(const std::string &sha256) = 0;

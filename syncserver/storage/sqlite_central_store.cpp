@@ -196,10 +196,22 @@ std::vector<std::string> nonEmpty(const std::vector<std::string> &prefixes) {
     return out;
 }
 
+} // namespace
+
+// Reads a row selected with kUserColumns.
 UserAccount userFromRow(const sql::Statement &stmt, int first) {
-    return UserAccount{stmt.columnText(first), stmt.columnText(first + 1), stmt.columnText(first + 2),
-                       stmt.columnText(first + 3), scopeFromJson(stmt.columnText(first + 4))};
+    UserAccount user{stmt.columnText(first), stmt.columnText(first + 1), stmt.columnText(first + 2),
+                     stmt.columnText(first + 3), scopeFromJson(stmt.columnText(first + 4))};
+    user.disabled = stmt.columnInt(first + 5) != 0;
+    user.mustChangePassword = stmt.columnInt(first + 6) != 0;
+    return user;
 }
+
+std::string scopeToJsonText(const std::vector<std::string> &scope) {
+    return scopeToJson(scope);
+}
+
+namespace {
 
 Error stepError(const sql::Statement &stmt) {
     return stmt.lastError() ? *stmt.lastError() : Error{"storage", "数据库错误", ""};
@@ -543,10 +555,12 @@ public:
 
     Status putUser(const UserAccount &user) override {
         // An upsert, not INSERT OR REPLACE: replacing would delete the row and cascade to its tokens.
-        auto stmt = m_db.prepare("INSERT INTO users (username, display_name, role, password_hash, scope) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(username) DO UPDATE SET "
-                                 "display_name = excluded.display_name, role = excluded.role, "
-                                 "password_hash = excluded.password_hash, scope = excluded.scope");
+        auto stmt = m_db.prepare(
+            "INSERT INTO users (username, display_name, role, password_hash, scope, disabled, "
+            "must_change_password) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(username) DO UPDATE SET "
+            "display_name = excluded.display_name, role = excluded.role, "
+            "password_hash = excluded.password_hash, scope = excluded.scope, disabled = excluded.disabled, "
+            "must_change_password = excluded.must_change_password");
         if (!stmt)
             return stmt.error();
         return stmt->bind(1, user.username)
@@ -554,6 +568,8 @@ public:
             .bind(3, user.role)
             .bind(4, user.passwordHash)
             .bind(5, scopeToJson(user.scope))
+            .bind(6, int64_t(user.disabled ? 1 : 0))
+            .bind(7, int64_t(user.mustChangePassword ? 1 : 0))
             .run();
     }
 
@@ -706,8 +722,7 @@ Result<std::vector<protocol::Area>> SqliteCentralStore::areas() {
 
 Result<std::optional<UserAccount>> SqliteCentralStore::findUser(const std::string &username) {
     std::lock_guard lock(m_mutex);
-    auto stmt = m_db.prepare(
-        "SELECT username, display_name, role, password_hash, scope FROM users WHERE username = ?1");
+    auto stmt = m_db.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?1");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, username);
@@ -729,10 +744,16 @@ Status SqliteCentralStore::putToken(const TokenGrant &grant, int64_t nowMs) {
         return purge.error();
     if (auto st = purge->bind(1, nowMs).run(); !st)
         return st;
-    auto stmt = m_db.prepare("INSERT INTO tokens (sha256, username, expires) VALUES (?1, ?2, ?3)");
+    auto stmt = m_db.prepare("INSERT INTO tokens (sha256, username, expires, device_id, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!stmt)
         return stmt.error();
-    if (auto st = stmt->bind(1, grant.tokenSha256).bind(2, grant.username).bind(3, grant.expiresMs).run();
+    if (auto st = stmt->bind(1, grant.tokenSha256)
+                      .bind(2, grant.username)
+                      .bind(3, grant.expiresMs)
+                      .bind(4, grant.deviceId)
+                      .bind(5, grant.createdMs ? grant.createdMs : nowMs)
+                      .run();
         !st)
         return st;
     return tx.commit();
@@ -741,9 +762,10 @@ Status SqliteCentralStore::putToken(const TokenGrant &grant, int64_t nowMs) {
 Result<std::optional<UserAccount>> SqliteCentralStore::userForToken(const std::string &tokenSha256,
                                                                     int64_t nowMs) {
     std::lock_guard lock(m_mutex);
-    auto stmt = m_db.prepare("SELECT u.username, u.display_name, u.role, u.password_hash, u.scope "
+    auto stmt = m_db.prepare("SELECT u.username, u.display_name, u.role, u.password_hash, u.scope, "
+                             "u.disabled, u.must_change_password, t.device_id "
                              "FROM tokens t JOIN users u ON u.username = t.username "
-                             "WHERE t.sha256 = ?1 AND t.expires > ?2");
+                             "WHERE t.sha256 = ?1 AND t.expires > ?2 AND u.disabled = 0");
     if (!stmt)
         return stmt.error();
     stmt->bind(1, tokenSha256).bind(2, nowMs);
@@ -752,7 +774,10 @@ Result<std::optional<UserAccount>> SqliteCentralStore::userForToken(const std::s
             return *stmt->lastError();
         return std::optional<UserAccount>();
     }
-    return std::optional<UserAccount>(userFromRow(*stmt, 0));
+    UserAccount user = userFromRow(*stmt, 0);
+    user.sessionDeviceId = stmt->columnText(7);
+    user.sessionToken = tokenSha256;
+    return std::optional<UserAccount>(std::move(user));
 }
 
 Result<ChangePage> SqliteCentralStore::changesSince(const std::vector<std::string> &regionPrefixes,

@@ -19,6 +19,12 @@ namespace ruhu::server {
 // holds kCheckpointFrames pages), not inside the commit of the push that happened to cross SQLite's
 // autocheckpoint mark: that used to double the commit time of one push in four. If the second
 // connection cannot be opened, SQLite's own autocheckpoint stays on.
+// Columns userFromRow reads, in order.
+inline constexpr const char *kUserColumns =
+    "username, display_name, role, password_hash, scope, disabled, must_change_password";
+UserAccount userFromRow(const sql::Statement &stmt, int first);
+std::string scopeToJsonText(const std::vector<std::string> &scope);
+
 class SqliteCentralStore final : public CentralStore {
 public:
     ~SqliteCentralStore() override;
@@ -43,6 +49,21 @@ public:
     Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override;
     Result<std::vector<std::string>> mediaRegions(const std::string &sha256) override;
     Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &sha256s) override;
+
+    // Accounts and device binding (sqlite_accounts.cpp).
+    Result<std::vector<UserAccount>> users() override;
+    Result<bool> addUser(const UserAccount &user) override;
+    Status setPassword(const std::string &username, const std::string &passwordHash, bool mustChange,
+                       const std::string &keepToken) override;
+    Status setUserDisabled(const std::string &username, bool disabled) override;
+    Status deleteToken(const std::string &tokenSha256) override;
+    Status trimTokens(const std::string &username, size_t keep) override;
+    Result<DeviceOwner> claimDevice(const std::string &deviceId, const std::string &username,
+                                    int64_t nowMs) override;
+    Result<std::optional<DeviceOwner>> findDeviceOwner(const std::string &deviceId) override;
+    Result<std::vector<DeviceOwner>> deviceOwners() override;
+    Status revokeDevice(const std::string &deviceId, const std::string &by, int64_t nowMs) override;
+    Status releaseDevice(const std::string &deviceId) override;
 
 private:
     explicit SqliteCentralStore(sql::Database db)

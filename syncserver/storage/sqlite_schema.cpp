@@ -1,5 +1,7 @@
 #include "sqlite_schema.h"
 
+#include "sqlite_accounts_schema.h"
+
 namespace ruhu::server {
 namespace {
 
@@ -153,6 +155,8 @@ Status createCentralSchema(sql::Database &db) {
         return st;
     // Schema 3 added device_keys (created above by IF NOT EXISTS); only the number needs moving on.
     if (auto st = db.exec("UPDATE meta SET value = 3 WHERE key = 'schema_version' AND value < 3"); !st)
+        return st;
+    if (auto st = migrateAccounts(db); !st)
         return st;
     return tx.commit();
 }

@@ -39,8 +39,13 @@ QByteArray bytes(const boost::json::value &json) {
     return QByteArray::fromStdString(boost::json::serialize(json));
 }
 
-QByteArray loginBody(const QString &user) {
-    return QJsonDocument(QJsonObject{{"username", user}, {"password", "ruhu2024"}, {"deviceId", "dev-test"}})
+// cadre1's tablet is "dev-a"; a device id belongs to the first account that logs in with it, so every
+// other account logs in with its own.
+QByteArray loginBody(const QString &user, const QString &device = {}) {
+    const QString deviceId = !device.isEmpty()                  ? device
+                             : user == QStringLiteral("cadre1") ? QStringLiteral("dev-a")
+                                                                : "dev-test-" + user;
+    return QJsonDocument(QJsonObject{{"username", user}, {"password", "ruhu2024"}, {"deviceId", deviceId}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -242,7 +247,17 @@ HttpResult TestAuthorizationServer::push(const std::string &deviceId, const std:
     for (const auto &m : mutations)
         list.push_back(m.toJson());
     boost::json::object body{{"protocol", 1}, {"deviceId", deviceId}, {"mutations", std::move(list)}};
-    return httpRequest("POST", m_server.url("/api/v1/push"), bytes(body), token.isEmpty() ? m_cadre1 : token);
+    QByteArray sender = token;
+    if (sender.isEmpty()) {
+        // cadre1's token is bound to "dev-a"; a push from another device id goes with cadre1 logged in there.
+        sender = m_cadre1;
+        if (deviceId != "dev-a") {
+            auto reply =
+                httpRequest("POST", m_server.url("/api/v1/login"), loginBody("cadre1", qs(deviceId)));
+            sender = reply.json.value("token").toString().toLatin1();
+        }
+    }
+    return httpRequest("POST", m_server.url("/api/v1/push"), bytes(body), sender);
 }
 
 QJsonObject TestAuthorizationServer::pushOne(const std::string &deviceId, const Mutation &m) {

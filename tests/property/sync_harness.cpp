@@ -42,9 +42,10 @@ bool SyncHarness::init(int devices, const std::vector<int64_t> &clockOffsetsMs) 
             return false;
         d.replica = std::move(*replica);
         d.token = makeToken();
-        m_store->putToken(
-            {tokenDigest(d.token), "cadre" + std::to_string(i), m_serverClock.nowMs() + 86400000},
-            m_serverClock.nowMs());
+        // Bound to the replica's device, as a login from it would be (docs/accounts.md).
+        m_store->putToken({tokenDigest(d.token), "cadre" + std::to_string(i),
+                           m_serverClock.nowMs() + 86400000, d.replica->deviceId(), m_serverClock.nowMs()},
+                          m_serverClock.nowMs());
         protocol::LoginResponse login;
         login.token = d.token;
         login.username = "cadre" + std::to_string(i);

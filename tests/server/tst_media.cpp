@@ -101,8 +101,12 @@ QString statusPath(const QString &sha, qint64 size) {
     return QStringLiteral("/api/v1/media/%1/upload?size=%2").arg(sha).arg(size);
 }
 
+// cadre1 pushes from "dev-media"; a device id belongs to the first account that logs in with it, so the
+// others log in with their own.
 QByteArray loginBody(const QString &user) {
-    return QJsonDocument(QJsonObject{{"username", user}, {"password", "ruhu2024"}, {"deviceId", "dev-media"}})
+    const QString device =
+        user == QStringLiteral("cadre1") ? QStringLiteral("dev-media") : "dev-media-" + user;
+    return QJsonDocument(QJsonObject{{"username", user}, {"password", "ruhu2024"}, {"deviceId", device}})
         .toJson(QJsonDocument::Compact);
 }
 

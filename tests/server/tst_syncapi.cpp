@@ -18,6 +18,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <map>
 #include <set>
 
 using namespace ruhu;
@@ -154,7 +155,9 @@ private Q_SLOTS:
 private:
     Reply call(http::verb verb, const std::string &target, const std::string &body = {},
                const std::string &token = {});
-    std::string login(const std::string &user, const std::string &password = "ruhu2024");
+    // Each user logs in with its own device id ("dev-test-<user>") unless told one.
+    std::string login(const std::string &user, const std::string &password = "ruhu2024",
+                      const std::string &device = {});
     std::vector<Record> pullAll(const std::string &token, size_t limit, const std::string &extra = {});
     protocol::PushResponse push(const std::string &token, const std::string &device,
                                 std::vector<Mutation> list, unsigned expectStatus = 200);
@@ -168,6 +171,8 @@ private:
     std::unique_ptr<SqliteCentralStore> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<ApiContext> m_context;
+    std::map<std::string, std::pair<std::string, std::string>> m_tokenUsers; // token → (user, password)
+    std::map<std::string, std::string> m_deviceTokens;                       // "user/device" → token
 };
 
 void TestSyncApi::initTestCase() {
@@ -191,9 +196,12 @@ void TestSyncApi::init() {
     m_store = std::move(*store);
     m_clock = std::make_unique<ManualClock>(1800000000000);
     m_context = std::make_unique<ApiContext>(ApiContext{*m_store, *m_clock});
+    m_context->accounts.demo = true; // the demo county's password is fine here, as with --demo
 }
 
 void TestSyncApi::cleanup() {
+    m_tokenUsers.clear();
+    m_deviceTokens.clear();
     m_context.reset();
     m_store.reset();
     m_dir.reset();
@@ -206,6 +214,24 @@ Reply TestSyncApi::call(http::verb verb, const std::string &target, const std::s
         request.set(http::field::authorization, "Bearer " + token);
     request.body() = body;
     request.prepare_payload();
+    // A token is bound to one device (docs/accounts.md): a push from another device id goes with a token
+    // of the same user logged in on that device.
+    if (target == "/api/v1/push" && m_tokenUsers.count(token)) {
+        boost::system::error_code parseError;
+        auto pushJson = boost::json::parse(body, parseError);
+        const auto *device =
+            !parseError && pushJson.is_object() ? pushJson.get_object().if_contains("deviceId") : nullptr;
+        if (device && device->is_string()) {
+            const auto &[user, password] = m_tokenUsers.at(token);
+            const std::string deviceId(device->get_string());
+            const std::string key = user + "/" + deviceId;
+            if (!m_deviceTokens.count(key))
+                m_deviceTokens[key] = login(user, password, deviceId);
+            // A device id no login accepts (e.g. "server") is pushed with the token as it was.
+            if (!m_deviceTokens[key].empty())
+                request.set(http::field::authorization, "Bearer " + m_deviceTokens[key]);
+        }
+    }
     Response response = handleRequest(request, *m_context);
     Reply reply;
     reply.status = response.result_int();
@@ -223,12 +249,17 @@ Reply TestSyncApi::call(http::verb verb, const std::string &target, const std::s
     return reply;
 }
 
-std::string TestSyncApi::login(const std::string &user, const std::string &password) {
+std::string TestSyncApi::login(const std::string &user, const std::string &password,
+                               const std::string &device) {
+    const std::string deviceId = device.empty() ? "dev-test-" + user : device;
     auto reply = call(http::verb::post, "/api/v1/login",
-                      boost::json::serialize(protocol::LoginRequest{user, password, "dev-test"}.toJson()));
+                      boost::json::serialize(protocol::LoginRequest{user, password, deviceId}.toJson()));
     if (reply.status != 200)
         return {};
-    return std::string(reply.json["token"].as_string());
+    std::string token(reply.json["token"].as_string());
+    m_tokenUsers[token] = {user, password};
+    m_deviceTokens[user + "/" + deviceId] = token;
+    return token;
 }
 
 std::vector<Record> TestSyncApi::pullAll(const std::string &token, size_t limit, const std::string &extra) {
@@ -613,6 +644,7 @@ void TestSyncApi::demoSeedIsIdempotent() {
     QVERIFY(reopened.ok());
     m_store = std::move(*reopened);
     m_context = std::make_unique<ApiContext>(ApiContext{*m_store, *m_clock});
+    m_context->accounts.demo = true;
     QCOMPARE(pullAll(login("county"), 1000).size(), makeDemoCounty().records.size());
 }
 
@@ -625,9 +657,10 @@ void TestSyncApi::errorStatusMapping() {
 }
 
 void TestSyncApi::diskFullIs507() {
-    const std::string token = login("cadre1");
+    const std::string token = login("cadre1", "ruhu2024", "dev-a");
     FullDiskStore full(*m_store);
     m_context = std::make_unique<ApiContext>(ApiContext{full, *m_clock});
+    m_context->accounts.demo = true;
     auto reply = call(http::verb::post, "/api/v1/push",
                       pushBody("dev-a", {makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001",
                                                       kVillage1, {{"name", "张三"}})}),

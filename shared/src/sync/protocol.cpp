@@ -102,14 +102,17 @@ boost::json::value LoginResponse::toJson() const {
     for (const auto &a : areas)
         areaList.push_back(boost::json::object{
             {"code", a.code}, {"name", a.name}, {"level", a.level}, {"parent", a.parent}});
-    return boost::json::object{{"token", token},
-                               {"username", username},
-                               {"displayName", displayName},
-                               {"role", role},
-                               {"scope", stringsToJson(scope)},
-                               {"areas", std::move(areaList)},
-                               {"serverTimeMs", serverTimeMs},
-                               {"protocol", kVersion}};
+    boost::json::object o{{"token", token},
+                          {"username", username},
+                          {"displayName", displayName},
+                          {"role", role},
+                          {"scope", stringsToJson(scope)},
+                          {"areas", std::move(areaList)},
+                          {"serverTimeMs", serverTimeMs},
+                          {"protocol", kVersion}};
+    if (mustChangePassword)
+        o["mustChangePassword"] = true;
+    return o;
 }
 
 Result<LoginResponse> LoginResponse::fromJson(const boost::json::value &json) {
@@ -126,6 +129,8 @@ Result<LoginResponse> LoginResponse::fromJson(const boost::json::value &json) {
     r.role = optionalString(**o, "role");
     r.scope = stringsFromJson(**o, "scope");
     r.serverTimeMs = optionalInt(**o, "serverTimeMs");
+    if (auto it = (*o)->find("mustChangePassword"); it != (*o)->end() && it->value().is_bool())
+        r.mustChangePassword = it->value().get_bool();
     if (auto it = (*o)->find("areas"); it != (*o)->end() && it->value().is_array()) {
         for (const auto &v : it->value().get_array()) {
             if (!v.is_object())

@@ -29,6 +29,8 @@ struct Area {
 struct LoginRequest {
     std::string username;
     std::string password;
+    // The tablet's device id: the token is bound to it and the first account to log in with it owns it.
+    // Without one the session may read but not push.
     std::string deviceId;
     boost::json::value toJson() const;
     static Result<LoginRequest> fromJson(const boost::json::value &json);
@@ -42,6 +44,9 @@ struct LoginResponse {
     std::vector<std::string> scope; // area codes this user may read and write (prefixes)
     std::vector<Area> areas;        // the named areas inside that scope, for the village list
     int64_t serverTimeMs = 0;
+    // An admin reset the password (or it no longer meets the rules): only POST /api/v1/password and
+    // /api/v1/logout are answered until it is changed (docs/accounts.md).
+    bool mustChangePassword = false;
     boost::json::value toJson() const;
     static Result<LoginResponse> fromJson(const boost::json::value &json);
 };
