@@ -17,7 +17,8 @@ ApiReply errorReply(http::status status, const std::string &code, const std::str
 // An Error value as an answer, with the status its code calls for (see statusForError).
 ApiReply errorReply(const Error &error);
 
-// unauthorized 401, forbidden_area/forbidden_role 403, not_found 404, already_resolved 409, disk_full 507,
+// unauthorized 401, forbidden_area/forbidden_role 403, not_found 404, already_resolved 409,
+// record_too_large 413, disk_full 507,
 // storage/internal 500, everything else 400.
 http::status statusForError(const std::string &code);
 
