@@ -128,8 +128,8 @@ public:
         virtual Status putDeparture(const DepartureRow &departure) = 0;
         virtual Result<std::vector<DepartureRow>> departuresOf(const std::string &kind,
                                                                const std::string &id) = 0;
-        // The version at which a pushed record was first stored (from its history); 0 for a record that
-        // has no history (seeded) or does not exist.
+        // The version at which a pushed record was first stored (from its history, not counting moves
+        // with its household or rejections); 0 for a record without such history (seeded) or none.
         virtual Result<int64_t> createdVersion(const std::string &kind, const std::string &id) = 0;
 
         // Per-device sequence bookkeeping: the highest seq up to which the server has seen every one

@@ -229,7 +229,9 @@ Mutation TestAuthorizationServer::memberEdit(const std::string &deviceId, const 
     m.recordId = memberId;
     m.householdId = householdId;
     m.regionCode = kVillage1;
-    m.baseVersion = 1000000; // edited on top of everything the server has
+    // Edited on top of the version the server has (a base above it would count as unknown: concurrent).
+    auto current = pulled(m_cadre1, "member", memberId);
+    m.baseVersion = current ? current->version : 0;
     m.hlc = HlcStamp{1800000000000 + m.seq, 0, deviceId}.encode();
     m.author = "cadre1";
     m.fields = std::move(fields);
