@@ -15,6 +15,9 @@
 #include <ruhu/model/schema.h>
 #include <ruhu/sync/merge_engine.h>
 
+#include <algorithm>
+#include <numeric>
+#include <optional>
 #include <set>
 
 namespace ruhu::server {
@@ -324,13 +327,23 @@ Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const User
         return tx.error();
     BatchApplier applier(**tx, user, context, nowMs, knownAreas);
     PushOutcome outcome;
-    outcome.results.reserve(push.mutations.size());
-    for (size_t i = 0; i < push.mutations.size(); ++i) {
+    // Households before everything else, so a member (case, photo …) created offline before its new
+    // household in the same push finds it; mutations of different records commute, and results keep the
+    // request order.
+    std::vector<size_t> order(push.mutations.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_partition(order.begin(), order.end(),
+                          [&](size_t i) { return push.mutations[i].kind == "household"; });
+    std::vector<std::optional<protocol::PushResult>> results(push.mutations.size());
+    for (size_t i : order) {
         auto result = applier.apply(i, push.mutations[i]);
         if (!result)
             return result.error();
-        outcome.results.push_back(std::move(*result));
+        results[i] = std::move(*result);
     }
+    outcome.results.reserve(results.size());
+    for (auto &result : results)
+        outcome.results.push_back(std::move(*result));
     auto missing = updateSequenceGaps(**tx, push.deviceId, push.skippedSeqs);
     if (!missing)
         return missing.error();

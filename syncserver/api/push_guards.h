@@ -33,7 +33,8 @@ Result<std::optional<Error>> checkDepartedEdit(Tx &tx, const Mutation &m, const 
 
 // A new record: a household in a known area; anything else references an existing, live household inside
 // the user's scope (possibly created earlier in the same push), and its own householdId field, if any,
-// names that household. On success, the region the record belongs to (its household's).
+// names that household (applyPushBatch applies a push's household mutations first, so one created in the
+// same push counts). On success, the region the record belongs to (its household's).
 // Error forbidden_area: the household is in someone else's area (aborts the batch); any other code
 // refuses the one mutation.
 Result<std::string> admitNewRecord(Tx &tx, const Mutation &m, const std::vector<std::string> &scope,
