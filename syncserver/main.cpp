@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <thread>
 
 namespace {
@@ -213,6 +214,8 @@ int main(int argc, char **argv) {
         return 2;
     }
 
+    // Everything the server creates (database, WAL, media blobs, directories) is its own account's only.
+    ::umask(077);
     auto store = SqliteCentralStore::open(args->dataDir);
     if (!store) {
         logError("store_open_failed", {{"message", store.error().message}});

@@ -56,31 +56,33 @@ std::vector<WriteRecord> Workload::createHousehold(ruhu::DeviceReplica &replica)
     std::string householdId = ruhu::DeviceReplica::newId("hh");
     int size = std::uniform_int_distribution<int>(1, 4)(m_rng);
     std::vector<std::string> memberIds;
-    std::string headName;
+    std::vector<boost::json::object> memberFields;
     for (int i = 0; i < size; ++i) {
         bool male = m_rng() % 2 == 0;
-        std::string memberId = ruhu::DeviceReplica::newId("m");
-        std::string name = randomName(male);
-        if (i == 0)
-            headName = name;
-        boost::json::object fields{
-            {"name", name},           {"relationToHead", i == 0 ? "户主" : pick(m_rng, kRelations)},
-            {"idType", "居民身份证"}, {"idNo", randomIdNumber(male)},
-            {"seq", i + 1},           {"status", "正常"}};
-        auto result = replica.edit("member", memberId, householdId, m_regionCode, fields);
-        auto w = record(result, replica, fields);
-        writes.insert(writes.end(), w.begin(), w.end());
-        memberIds.push_back(memberId);
+        memberIds.push_back(ruhu::DeviceReplica::newId("m"));
+        memberFields.push_back({{"name", randomName(male)},
+                                {"relationToHead", i == 0 ? "户主" : pick(m_rng, kRelations)},
+                                {"idType", "居民身份证"},
+                                {"idNo", randomIdNumber(male)},
+                                {"seq", i + 1},
+                                {"status", "正常"}});
     }
+    // The household first, as the tablet does: the server takes a new member only for a household it has
+    // (or one earlier in the same push).
     boost::json::object fields{{"regionCode", m_regionCode},
                                {"group", pick(m_rng, kGroups)},
                                {"householdType", m_rng() % 3 == 0 ? "脱贫户" : "一般农户"},
                                {"headMemberId", memberIds.front()},
-                               {"headName", headName},
+                               {"headName", memberFields.front().at("name")},
                                {"address", std::string("模拟地址") + std::to_string(m_rng() % 200) + "号"}};
     auto result = replica.edit("household", householdId, householdId, m_regionCode, fields);
     auto w = record(result, replica, fields);
     writes.insert(writes.end(), w.begin(), w.end());
+    for (size_t i = 0; i < memberIds.size(); ++i) {
+        auto memberResult = replica.edit("member", memberIds[i], householdId, m_regionCode, memberFields[i]);
+        auto mw = record(memberResult, replica, memberFields[i]);
+        writes.insert(writes.end(), mw.begin(), mw.end());
+    }
     return writes;
 }
 

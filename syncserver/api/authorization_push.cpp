@@ -109,7 +109,9 @@ Result<std::optional<AuthorizationAdmission>> admitAuthorization(CentralStore::W
         return records.error();
     const auto verdict =
         judgeAuthorization(a, evidence::householdFromRecords(m.householdId, *records), (*key)->publicKey);
-    if (!verdict.genuine()) {
+    // A new letter must match the household as the server has it: a stale one (covered data changed
+    // since signing) is not consent to the data now held, and must never replace a letter in force.
+    if (verdict.result != "verified") {
         admission.rejection = refuse(verdict.result, verdict.message, verdict.field);
         return std::optional(std::move(admission));
     }

@@ -21,8 +21,9 @@ struct AuthorizationAdmission {
 
 // Checks a mutation of an authorization record before it is merged: a new record must carry a document
 // that verifies with the pushing device's registered key against the household as the server has it
-// (stale is kept, with a stale receipt); deleting one is refused. nullopt for an edit of an existing
-// record: its document is immutable, so the merge engine refuses any change and nothing is re-verified.
+// (a stale one is refused: code stale, sign again); deleting one is refused. nullopt for an edit of an
+// existing record: its document is immutable, so the merge engine refuses any change and nothing is
+// re-verified.
 Result<std::optional<AuthorizationAdmission>> admitAuthorization(CentralStore::WriteTransaction &tx,
                                                                  const Mutation &m,
                                                                  const std::optional<Record> &current,

@@ -3,6 +3,7 @@
 #include "authorization_push.h"
 #include "household_move.h"
 #include "media_references.h"
+#include "push_guards.h"
 #include "review_queue.h"
 #include "scope.h"
 #include "sequence_gaps.h"
@@ -10,18 +11,24 @@
 
 #include <ruhu/domain/workflow.h>
 #include <ruhu/json/canonical_json.h>
+#include <ruhu/model/record_limits.h>
 #include <ruhu/model/schema.h>
 #include <ruhu/sync/merge_engine.h>
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+#include <set>
 
 namespace ruhu::server {
 namespace {
 
 using Tx = CentralStore::WriteTransaction;
 
-Error forbiddenArea(size_t index, const std::string &regionCode) {
+// The message names no area code: the record may be in a village the user must not learn about.
+Error forbiddenArea(size_t index) {
     return Error{"forbidden_area",
-                 "第" + std::to_string(index + 1) + "条变更的地区（" + regionCode +
-                     "）不在您的工作范围内，本批变更均未保存",
+                 "第" + std::to_string(index + 1) + "条变更的地区不在您的工作范围内，本批变更均未保存",
                  "mutations[" + std::to_string(index) + "].regionCode"};
 }
 
@@ -34,20 +41,6 @@ std::optional<std::string> regionOutsideScope(const Mutation &m, const std::vect
         it != m.fields.end() && it->value().is_string() && !inScope(it->value().get_string(), scope))
         return std::string(it->value().get_string());
     return std::nullopt;
-}
-
-// A record whose household moved out of the user's scope after the device's base: the device edited it
-// while it was still the user's, so the edit is taken (the record stays where it now is).
-Result<bool> departedAfterBase(Tx &tx, const std::string &kind, const std::string &id, int64_t baseVersion,
-                               const std::vector<std::string> &scope) {
-    auto departures = tx.departuresOf(kind, id);
-    if (!departures)
-        return departures.error();
-    for (const auto &d : *departures) {
-        if (d.version > baseVersion && inScope(d.oldRegion, scope))
-            return true;
-    }
-    return false;
 }
 
 boost::json::array toJsonArray(const std::vector<std::string> &items) {
@@ -70,7 +63,8 @@ std::string fieldLabels(const std::string &kindName, const std::vector<std::stri
 }
 
 // The already-applied twin of a mutation: its record as it stands now, effect not repeated.
-Result<protocol::PushResult> duplicateResult(Tx &tx, const Mutation &m, const AppliedMutation &applied) {
+Result<protocol::PushResult> duplicateResult(Tx &tx, const Mutation &m, const AppliedMutation &applied,
+                                             const std::vector<std::string> &scope) {
     std::string kind = applied.kind.empty() ? m.kind : applied.kind;
     std::string recordId = applied.recordId.empty() ? m.recordId : applied.recordId;
     protocol::PushResult result;
@@ -79,42 +73,27 @@ Result<protocol::PushResult> duplicateResult(Tx &tx, const Mutation &m, const Ap
     auto record = tx.findRecord(kind, recordId);
     if (!record)
         return record.error();
-    if (*record) {
+    if (*record && inScope((*record)->regionCode, scope)) {
         result.hasRecord = true;
         result.record = forDevice(std::move(**record));
     }
     return result;
 }
 
-// A new member (income sheet, …) belongs where its household now is, even if the device still had the
-// household in its old village.
-Result<std::string> regionForNewRecord(Tx &tx, const Mutation &m, const std::vector<std::string> &scope) {
-    if (m.kind == "household")
-        return m.regionCode;
-    auto household = tx.findRecord("household", m.householdId);
-    if (!household)
-        return household.error();
-    if (!*household || (*household)->regionCode == m.regionCode)
-        return m.regionCode;
-    if (inScope((*household)->regionCode, scope))
-        return (*household)->regionCode;
-    auto departed = departedAfterBase(tx, "household", m.householdId, m.baseVersion, scope);
-    if (!departed)
-        return departed.error();
-    return *departed ? (*household)->regionCode : m.regionCode;
-}
-
 class BatchApplier {
 public:
-    BatchApplier(Tx &tx, const UserAccount &user, const ApiContext &context, int64_t nowMs)
+    BatchApplier(Tx &tx, const UserAccount &user, const ApiContext &context, int64_t nowMs,
+                 const std::set<std::string> &knownAreas)
         : m_tx(tx)
         , m_user(user)
         , m_context(context)
-        , m_nowMs(nowMs) {}
+        , m_nowMs(nowMs)
+        , m_knownAreas(knownAreas) {}
 
-    Result<protocol::PushResult> apply(size_t index, const Mutation &m);
+    Result<protocol::PushResult> apply(size_t index, const Mutation &received);
 
 private:
+    // `current` is echoed back only when it is inside the user's scope.
     Result<protocol::PushResult> reject(const Mutation &m, const std::optional<Record> &current,
                                         const Error &why);
     Status finishHistory(const Mutation &m, const protocol::PushResult &result, const MergeDecision &d);
@@ -123,22 +102,29 @@ private:
     const UserAccount &m_user;
     const ApiContext &m_context;
     int64_t m_nowMs;
+    const std::set<std::string> &m_knownAreas;
 };
 
-Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m) {
+Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &received) {
     const auto &scope = m_user.scope;
-    if (auto outside = regionOutsideScope(m, scope))
-        return forbiddenArea(index, *outside);
-    auto found = m_tx.findRecord(m.kind, m.recordId);
+    if (regionOutsideScope(received, scope))
+        return forbiddenArea(index);
+    auto found = m_tx.findRecord(received.kind, received.recordId);
     if (!found)
         return found.error();
     std::optional<Record> current = std::move(*found);
-    if (current && !inScope(current->regionCode, scope)) {
-        auto departed = departedAfterBase(m_tx, m.kind, m.recordId, m.baseVersion, scope);
-        if (!departed)
-            return departed.error();
-        if (!*departed)
-            return forbiddenArea(index, current->regionCode);
+    // From here on the author is the authenticated user and the base one the server gave out.
+    const Mutation m = normalizedMutation(received, m_user.username, current);
+
+    std::optional<Error> refusal;
+    const bool departed = current && !inScope(current->regionCode, scope);
+    if (departed) {
+        auto check = checkDepartedEdit(m_tx, m, *current, scope);
+        if (!check)
+            return check.error();
+        if (*check && check->value().code == "forbidden_area")
+            return forbiddenArea(index);
+        refusal = std::move(*check);
     }
 
     auto applied = m_tx.findApplied(m.id);
@@ -149,15 +135,24 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
         return Error{"device_mismatch", "变更编号已被其他设备使用，本批变更均未保存",
                      "mutations[" + std::to_string(index) + "].id"};
     if (*applied)
-        return duplicateResult(m_tx, m, **applied);
+        return duplicateResult(m_tx, m, **applied, scope);
+    if (refusal)
+        return reject(m, current, *refusal);
 
     Mutation effective = m;
     if (current) {
         backfillVersions(*current);
+        if (auto unknown = checkKnownArea(m, m_knownAreas))
+            return reject(m, current, *unknown);
+        if (auto forbidden = checkDeleteRole(m, *current, m_user.role))
+            return reject(m, current, *forbidden);
     } else {
-        auto region = regionForNewRecord(m_tx, m, scope);
-        if (!region)
-            return region.error();
+        auto region = admitNewRecord(m_tx, m, scope, m_knownAreas);
+        if (!region) {
+            if (region.error().code == "forbidden_area")
+                return forbiddenArea(index);
+            return reject(m, current, region.error());
+        }
         effective.regionCode = *region;
     }
 
@@ -200,9 +195,24 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
         d.record.versions["state"] = *newVersion;
         d.applied.emplace_back("state");
         d.changed = true;
+        appendWorkflowEvent(d.record, m, fromState, *proposedState, m_user.username, m_user.role, m_nowMs,
+                            *newVersion);
     }
+    // No stamp further ahead of the server than the bound is stored: it would win every later clash and
+    // the tablets would adopt it as their clock.
+    replaceClocks(d.record, m.hlc, boundedStamp(m.hlc, current, m_nowMs, m_context.maxClockAheadMs));
 
     if (d.changed) {
+        if (!current && !d.record.deleted) {
+            if (const RecordKind *kind = findRecordKind(m.kind)) {
+                if (auto st = validateRequired(*kind, d.record.fields); !st)
+                    return reject(m, current, st.error());
+            }
+        }
+        if (const RecordKind *kind = findRecordKind(m.kind)) {
+            if (auto st = checkRecordLimits(*kind, d.record.fields); !st)
+                return reject(m, current, st.error());
+        }
         auto version = m_tx.nextVersion();
         if (!version)
             return version.error();
@@ -250,7 +260,8 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
         result.message = fieldLabels(m.kind, result.queuedFields) +
                          "与他人的修改冲突，已提交乡镇审核，审核结果会同步回本机";
     }
-    result.hasRecord = true;
+    // A departed record's edit is taken, but the record is not read back: it is someone else's now.
+    result.hasRecord = !departed;
     result.record = forDevice(d.record);
     if (auto st = finishHistory(m, result, d); !st)
         return st.error();
@@ -259,6 +270,8 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &m
             return st.error();
         result.record = forDevice(d.record);
     }
+    if (!result.hasRecord)
+        result.record = Record{};
     return result;
 }
 
@@ -269,7 +282,7 @@ Result<protocol::PushResult> BatchApplier::reject(const Mutation &m, const std::
     result.status = "rejected";
     result.code = why.code;
     result.message = why.message;
-    if (current) {
+    if (current && inScope(current->regionCode, m_user.scope)) {
         result.hasRecord = true;
         result.record = forDevice(*current);
     }
@@ -287,7 +300,7 @@ Status BatchApplier::finishHistory(const Mutation &m, const protocol::PushResult
     for (int64_t id : result.reviewIds)
         reviewIds.emplace_back(id);
     boost::json::object history{{"status", result.status},
-                                {"version", result.hasRecord ? result.record.version : 0},
+                                {"version", d.record.version},
                                 {"appliedFields", toJsonArray(d.applied)},
                                 {"unchangedFields", toJsonArray(d.unchanged)},
                                 {"supersededFields", toJsonArray(result.supersededFields)},
@@ -306,18 +319,35 @@ Status BatchApplier::finishHistory(const Mutation &m, const protocol::PushResult
 
 Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const UserAccount &user,
                                    const ApiContext &context, int64_t nowMs) {
+    // Read before the write transaction takes the store.
+    auto areas = context.store.areas();
+    if (!areas)
+        return areas.error();
+    std::set<std::string> knownAreas;
+    for (const auto &area : *areas)
+        knownAreas.insert(area.code);
     auto tx = context.store.beginWrite();
     if (!tx)
         return tx.error();
-    BatchApplier applier(**tx, user, context, nowMs);
+    BatchApplier applier(**tx, user, context, nowMs, knownAreas);
     PushOutcome outcome;
-    outcome.results.reserve(push.mutations.size());
-    for (size_t i = 0; i < push.mutations.size(); ++i) {
+    // Households before everything else, so a member (case, photo …) created offline before its new
+    // household in the same push finds it; mutations of different records commute, and results keep the
+    // request order.
+    std::vector<size_t> order(push.mutations.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_partition(order.begin(), order.end(),
+                          [&](size_t i) { return push.mutations[i].kind == "household"; });
+    std::vector<std::optional<protocol::PushResult>> results(push.mutations.size());
+    for (size_t i : order) {
         auto result = applier.apply(i, push.mutations[i]);
         if (!result)
             return result.error();
-        outcome.results.push_back(std::move(*result));
+        results[i] = std::move(*result);
     }
+    outcome.results.reserve(results.size());
+    for (auto &result : results)
+        outcome.results.push_back(std::move(*result));
     auto missing = updateSequenceGaps(**tx, push.deviceId, push.skippedSeqs);
     if (!missing)
         return missing.error();

@@ -41,6 +41,8 @@ http::status statusForError(const std::string &code) {
         return http::status::not_found;
     if (code == "already_resolved")
         return http::status::conflict;
+    if (code == "record_too_large")
+        return http::status::payload_too_large;
     if (code == "disk_full")
         return http::status::insufficient_storage;
     if (code == "storage" || code == "internal")

@@ -11,6 +11,8 @@
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/model/schema.h>
 
+#include <algorithm>
+
 namespace ruhu::server {
 namespace {
 
@@ -64,15 +66,35 @@ Result<Decision> parseDecision(const Request &request) {
     return d;
 }
 
-// The value the decision puts in place: the server's, the device's, or the reviewer's own.
+// Whether a reviewer's decision may write this field at all: declared, not signed evidence (immutable),
+// not the server's own (computed, or a case's state/events, which move only by the workflow rules).
+bool resolvableField(const RecordKind &kind, std::string_view field) {
+    const FieldSpec *spec = kind.field(field);
+    return spec && spec->policy != MergePolicy::Immutable && spec->policy != MergePolicy::ServerComputed;
+}
+
+Error notResolvable(std::string_view field) {
+    return Error{"field_not_resolvable", "审核处理不能修改字段“" + std::string(field) + "”", "value"};
+}
+
+// The value the decision puts in place: the server's or the device's, or, for "custom", the reviewer's
+// own value for that same field (type-checked). A delete race keeps or drops the record and may bring
+// back only fields one of the two sides sent. A household's region is never typed in by hand: only one
+// of the two clashing values, and only inside the reviewer's area.
 Result<boost::json::value> chosenValue(const ReviewEntry &review, const Decision &d) {
+    const RecordKind *kind = findRecordKind(review.kind);
+    if (!kind)
+        return Error{"unknown_kind", "未知的记录类型“" + review.kind + "”", "kind"};
+    if (review.field != kDeleteField) {
+        if (!resolvableField(*kind, review.field))
+            return notResolvable(review.field);
+        if (review.field == "regionCode" && d.choice == "custom")
+            return Error{"field_not_resolvable", "迁户审核只能在两个冲突的地区中选择一个", "choice"};
+    }
     if (d.choice == "server")
         return review.serverValue;
     if (d.choice == "incoming")
         return review.incomingValue;
-    const RecordKind *kind = findRecordKind(review.kind);
-    if (!kind)
-        return Error{"unknown_kind", "未知的记录类型“" + review.kind + "”", "kind"};
     if (review.field == kDeleteField) {
         const auto *o = d.value.if_object();
         const auto *deleted = o ? o->if_contains("deleted") : nullptr;
@@ -82,6 +104,16 @@ Result<boost::json::value> chosenValue(const ReviewEntry &review, const Decision
         if (const auto *fields = o->if_contains("fields")) {
             if (!fields->is_object())
                 return Error{"bad_request", "fields 应为对象", "value.fields"};
+            auto sentBy = [&](const boost::json::value &side, std::string_view field) {
+                const auto *so = side.if_object();
+                const auto *sf = so ? so->if_contains("fields") : nullptr;
+                return sf && sf->is_object() && sf->get_object().contains(field);
+            };
+            for (const auto &kv : fields->get_object()) {
+                if (!resolvableField(*kind, kv.key()) || kv.key() == "regionCode" ||
+                    (!sentBy(review.serverValue, kv.key()) && !sentBy(review.incomingValue, kv.key())))
+                    return notResolvable(kv.key());
+            }
             if (auto st = validateFields(*kind, fields->get_object()); !st)
                 return st.error();
         }
@@ -101,6 +133,13 @@ using Tx = CentralStore::WriteTransaction;
 
 Result<Resolved> resolve(const Decision &d, const UserAccount &user, const ApiContext &context,
                          int64_t nowMs) {
+    auto areas = context.store.areas();
+    if (!areas)
+        return areas.error();
+    auto knownArea = [&](std::string_view code) {
+        return std::any_of(areas->begin(), areas->end(),
+                           [&](const protocol::Area &a) { return a.code == code; });
+    };
     auto tx = context.store.beginWrite();
     if (!tx)
         return tx.error();
@@ -120,6 +159,9 @@ Result<Resolved> resolve(const Decision &d, const UserAccount &user, const ApiCo
     auto current = t.findRecord(review.kind, review.recordId);
     if (!current)
         return current.error();
+    if (*current && !inScope((**current).regionCode, user.scope))
+        return Error{"not_found", "审核事项不存在或不在您的工作范围内", ""};
+    const RecordKind *kind = findRecordKind(review.kind);
     Record r;
     if (*current) {
         r = std::move(**current);
@@ -159,16 +201,20 @@ Result<Resolved> resolve(const Decision &d, const UserAccount &user, const ApiCo
         // Keeping the server's side of a delete race changes nothing else; the other sides bring fields.
         if (d.choice != "server" && !deleted) {
             if (const auto *fields = o.if_contains("fields"); fields && fields->is_object()) {
-                for (const auto &kv : fields->get_object())
-                    setField(kv.key(), kv.value());
+                for (const auto &kv : fields->get_object()) {
+                    // The side's other fields come back, but never a move, signed evidence or a
+                    // server-computed value.
+                    if (kind && resolvableField(*kind, kv.key()) && kv.key() != "regionCode")
+                        setField(kv.key(), kv.value());
+                }
             }
         }
     } else {
         setField(review.field, *chosen);
-        if (r.kind == "household" && review.field == "regionCode" && chosen->is_string()) {
-            if (!inScope(chosen->get_string(), user.scope))
-                return Error{"forbidden_area",
-                             "地区（" + std::string(chosen->get_string()) + "）不在您的工作范围内", "value"};
+        if (r.kind == "household" && review.field == "regionCode") {
+            if (!chosen->is_string() || !inScope(chosen->get_string(), user.scope) ||
+                !knownArea(chosen->get_string()))
+                return Error{"forbidden_area", "所选地区不在您的工作范围内", "value"};
             r.regionCode = chosen->get_string();
         }
     }

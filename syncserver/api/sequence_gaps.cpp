@@ -8,6 +8,15 @@ Result<std::vector<int64_t>> updateSequenceGaps(CentralStore::WriteTransaction &
     auto contiguous = tx.contiguousSeq(deviceId);
     if (!contiguous)
         return contiguous.error();
+    if (!skippedSeqs.empty()) {
+        auto highest = tx.maxSeq(deviceId);
+        if (!highest)
+            return highest.error();
+        for (int64_t seq : skippedSeqs) {
+            if (seq > *highest + kMaxSkipAhead)
+                return Error{"bad_request", "skippedSeqs 中的序号超出本设备已发送的范围", "skippedSeqs"};
+        }
+    }
     if (auto st = tx.putSkippedSeqs(deviceId, skippedSeqs); !st)
         return st.error();
     auto seen = tx.seenSeqsAbove(deviceId, *contiguous);

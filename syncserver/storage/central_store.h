@@ -137,12 +137,16 @@ public:
         // resolution of an existing one.
         virtual Result<int64_t> putReview(const ReviewEntry &review) = 0;
         virtual Result<std::optional<ReviewEntry>> findReview(int64_t id) = 0;
-        // Open reviews of a household follow it to its new region.
+        // The reviews of a household (open and resolved) follow it to its new region: a review is visible
+        // where its record now is.
         virtual Status moveReviews(const std::string &householdId, const std::string &regionCode) = 0;
 
         virtual Status putDeparture(const DepartureRow &departure) = 0;
         virtual Result<std::vector<DepartureRow>> departuresOf(const std::string &kind,
                                                                const std::string &id) = 0;
+        // The version at which a pushed record was first stored (from its history, not counting moves
+        // with its household or rejections); 0 for a record without such history (seeded) or none.
+        virtual Result<int64_t> createdVersion(const std::string &kind, const std::string &id) = 0;
 
         // Per-device sequence bookkeeping: the highest seq up to which the server has seen every one
         // (applied, duplicate or declared skipped), the seqs seen above a point, and declared skips.

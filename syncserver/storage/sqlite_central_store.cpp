@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fcntl.h>
 #include <filesystem>
 #include <limits>
 #include <sqlite3.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace ruhu::server {
 namespace {
@@ -359,8 +361,7 @@ public:
     }
 
     Status moveReviews(const std::string &householdId, const std::string &regionCode) override {
-        auto stmt =
-            m_db.prepare("UPDATE reviews SET region_code = ?2 WHERE household_id = ?1 AND status = 'open'");
+        auto stmt = m_db.prepare("UPDATE reviews SET region_code = ?2 WHERE household_id = ?1");
         if (!stmt)
             return stmt.error();
         return stmt->bind(1, householdId).bind(2, regionCode).run();
@@ -401,6 +402,19 @@ public:
         if (stmt->lastError())
             return *stmt->lastError();
         return list;
+    }
+
+    Result<int64_t> createdVersion(const std::string &kind, const std::string &id) override {
+        auto stmt =
+            m_db.prepare("SELECT coalesce(min(json_extract(result, '$.version')), 0) FROM applied_mutations "
+                         "WHERE kind = ?1 AND record_id = ?2 AND json_extract(result, '$.version') > 0 "
+            "AND coalesce(json_extract(result, '$.status'), '') NOT IN ('moved', 'rejected')");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, kind).bind(2, id);
+        if (!stmt->step())
+            return stepError(*stmt);
+        return stmt->columnInt(0);
     }
 
     Result<int64_t> contiguousSeq(const std::string &deviceId) override {
@@ -629,9 +643,28 @@ Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::
     std::filesystem::create_directories(dataDir, ec);
     if (ec)
         return Error{"storage", "无法创建数据目录 " + dataDir + "：" + ec.message(), ""};
-    auto db = sql::Database::open((std::filesystem::path(dataDir) / kFileName).string(), true);
+    // The store holds 身份证号, health and income data: only the server's own account may read it, whatever
+    // the umask or an earlier version left behind.
+    namespace fs = std::filesystem;
+    fs::permissions(dataDir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    if (ec)
+        return Error{"storage", "无法设置数据目录权限 " + dataDir + "：" + ec.message(), ""};
+    const fs::path dbPath = fs::path(dataDir) / kFileName;
+    if (!fs::exists(dbPath, ec)) {
+        // Created empty with 0600 before SQLite opens it (SQLite would use 0644 under the usual umask).
+        const int fd = ::open(dbPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+    }
+    auto db = sql::Database::open(dbPath.string(), true);
     if (!db)
         return db.error();
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const fs::path file = dbPath.string() + suffix;
+        if (fs::exists(file, ec))
+            fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
+                            ec);
+    }
     // A device drops its outbox once a push is acknowledged, so a commit must survive power loss too,
     // not only a crash of this process (WAL's default NORMAL only promises the latter).
     if (auto st = db->exec("PRAGMA synchronous=FULL"); !st)

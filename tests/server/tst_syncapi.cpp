@@ -444,13 +444,15 @@ void TestSyncApi::pushMergedKeepsNewerField() {
 }
 
 void TestSyncApi::pushMemberBeforeHouseholdExists() {
+    // A new record must name a household the server has (issue 11: it could otherwise name anyone's).
     const std::string token = login("cadre1");
     auto reply = call(http::verb::post, "/api/v1/push",
                       pushBody("dev-a", {makeMutation("dev-a", 1, "member", "hh-y-m1", "hh-y", kVillage1,
                                                       {{"name", "孤儿成员"}})}),
                       token);
     QCOMPARE(reply.status, 200u);
-    QCOMPARE(reply.json["results"].as_array()[0].as_object()["status"].as_string(), "applied");
+    QCOMPARE(reply.json["results"].as_array()[0].as_object()["status"].as_string(), "rejected");
+    QCOMPARE(reply.json["results"].as_array()[0].as_object()["code"].as_string(), "household_unknown");
 }
 
 void TestSyncApi::pushOutsideScopeRejectsWholeBatch() {
@@ -500,7 +502,7 @@ void TestSyncApi::pushMovingHouseholdOutOfScope() {
     // review-required, so a move made without the current state would be queued for review).
     auto move =
         makeMutation("dev-t", 1, "household", "hh-0001", "hh-0001", kVillage1, {{"regionCode", kVillage2}});
-    move.baseVersion = 1000;
+    move.baseVersion = serverRecord("household", "hh-0001").version;
     auto moved = call(http::verb::post, "/api/v1/push", pushBody("dev-t", {move}), login("township"));
     QCOMPARE(moved.status, 200u);
     QCOMPARE(moved.json["results"].as_array()[0].as_object()["record"].as_object()["regionCode"].as_string(),
@@ -623,7 +625,9 @@ void TestSyncApi::pullIncludesTombstones() {
     auto cursor = pullAll(token, 1000).back().version;
     auto del = makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001", kVillage1, {});
     del.deleteRecord = true;
-    del.baseVersion = cursor; // the device deletes what it has seen; a blind delete would be a review
+    // The device deletes the version it has seen; a blind delete (or a base the server never gave out)
+    // would be a review.
+    del.baseVersion = serverRecord("member", "hh-0001-m1").version;
     QCOMPARE(call(http::verb::post, "/api/v1/push", pushBody("dev-a", {del}), token).status, 200u);
     auto reply = call(http::verb::get, "/api/v1/pull?cursor=" + std::to_string(cursor), {}, token);
     auto response = protocol::PullResponse::fromJson(reply.json);
@@ -766,7 +770,7 @@ void TestSyncApi::reviewQueuedWithBothValues() {
     QCOMPARE(review["incomingHlc"].as_string(), second.hlc);
     QCOMPARE(review["mutationId"].as_string(), "dev-b:1");
     QCOMPARE(review["deviceId"].as_string(), "dev-b");
-    QCOMPARE(review["author"].as_string(), "test");
+    QCOMPARE(review["author"].as_string(), "cadre1"); // the authenticated user, not the device's claim
     QCOMPARE(review["createdAtMs"].as_int64(), m_clock->nowMs());
     QCOMPARE(review["status"].as_string(), "open");
     QVERIFY(review["resolution"].is_null());
@@ -1093,8 +1097,13 @@ void TestSyncApi::transitionNeedsRole() {
                                   "AUTHORIZED", "VILLAGE_REVIEWED", "PUBLICIZED"};
     std::vector<Mutation> steps;
     int64_t seq = 0;
-    for (const char *state : villageSteps)
-        steps.push_back(caseState("dev-a", ++seq, state));
+    for (const char *state : villageSteps) {
+        // A new case names its household (a required field).
+        boost::json::object extra;
+        if (seq == 0)
+            extra["householdId"] = "hh-0001";
+        steps.push_back(caseState("dev-a", ++seq, state, std::move(extra)));
+    }
     for (const auto &r : push(cadre, "dev-a", steps).results)
         QCOMPARE(r.status, "applied");
     auto township =
@@ -1215,15 +1224,23 @@ void TestSyncApi::editOfDepartedRecordIsKept() {
     QCOMPARE(response.results[0].status, "applied");
     QCOMPARE(serverRecord("member", "hh-0001-m1").regionCode, kVillage2);
     QCOMPARE(serverRecord("member", "hh-0001-m1").fields.at("phone").as_string(), "13700000000");
-    // A new member added offline joins the household where it now is.
+    // The record is another village's now: the answer does not carry it.
+    QVERIFY(!response.results[0].hasRecord);
+    // A new member for the household that left is the new village's to add (issue 11).
     auto added = makeMutation("dev-a", 2, "member", "hh-0001-m9", "hh-0001", kVillage1, {{"name", "新成员"}});
     added.baseVersion = seen;
-    QCOMPARE(push(oldVillage, "dev-a", {added}).results[0].record.regionCode, kVillage2);
-    // But an edit made after the tablet saw the move is outside its scope.
+    auto addedResult = push(oldVillage, "dev-a", {added});
+    QCOMPARE(addedResult.results[0].status, "rejected");
+    QCOMPARE(addedResult.results[0].code, "record_moved");
+    // So is an edit made after the tablet saw the move, or one claiming to have seen nothing.
     auto late =
         makeMutation("dev-a", 3, "member", "hh-0001-m1", "hh-0001", kVillage1, {{"phone", "13700000001"}});
     late.baseVersion = serverRecord("member", "hh-0001-m1").version;
-    QCOMPARE(call(http::verb::post, "/api/v1/push", pushBody("dev-a", {late}), oldVillage).status, 403u);
+    QCOMPARE(push(oldVillage, "dev-a", {late}).results[0].code, "record_moved");
+    auto blind =
+        makeMutation("dev-a", 4, "member", "hh-0001-m1", "hh-0001", kVillage1, {{"phone", "13700000002"}});
+    QCOMPARE(push(oldVillage, "dev-a", {blind}).results[0].code, "record_moved");
+    QCOMPARE(serverRecord("member", "hh-0001-m1").fields.at("phone").as_string(), "13700000000");
 }
 
 QTEST_GUILESS_MAIN(TestSyncApi)

@@ -224,7 +224,8 @@ RecordKind workflowCaseKind() {
             choice("source", "线索来源", {"农户申报", "入户走访", "部门预警", "突发应急", "其他渠道"}),
             text("leadChannel", "申报渠道"),
             json("publicity", "公示", P::ReviewRequired),
-            json("events", "流转记录", P::SetUnion),
+            // Written by the server at each accepted transition (who, when, from, to); never by a device.
+            json("events", "流转记录", P::ServerComputed),
         }};
 }
 

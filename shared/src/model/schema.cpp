@@ -14,7 +14,37 @@ size_t utf8Length(std::string_view s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// NUL and the other C0 control characters (except line feed and tab) have no place in survey text: they
+// break exports, logs and C APIs downstream.
+bool hasControlChar(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\n' && u != '\t') || u == 0x7f;
+    });
+}
+
+// The first string inside a nested value that holds a control character (keys count too).
+bool jsonHasControlChar(const boost::json::value &value, int depth = 0) {
+    if (depth > 32)
+        return false; // Boost.JSON's parser already bounds depth; this only guards the recursion
+    if (value.is_string())
+        return hasControlChar(value.get_string());
+    if (value.is_array()) {
+        return std::any_of(value.get_array().begin(), value.get_array().end(),
+                           [&](const boost::json::value &v) { return jsonHasControlChar(v, depth + 1); });
+    }
+    if (value.is_object()) {
+        for (const auto &kv : value.get_object()) {
+            if (hasControlChar(kv.key()) || jsonHasControlChar(kv.value(), depth + 1))
+                return true;
+        }
+    }
+    return false;
+}
+
 Status validateValue(const FieldSpec &spec, const boost::json::value &value) {
+    if (jsonHasControlChar(value))
+        return fieldError(spec, "含有不允许的控制字符");
     if (value.is_null())
         return spec.required ? Status(fieldError(spec, "不能为空")) : okStatus();
     switch (spec.type) {

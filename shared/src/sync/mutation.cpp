@@ -23,6 +23,10 @@ bool isSafeId(std::string_view s) {
 
 } // namespace
 
+bool isValidDeviceId(std::string_view id) {
+    return isSafeId(id);
+}
+
 std::string Mutation::makeId(const std::string &deviceId, int64_t seq) {
     return deviceId + ":" + std::to_string(seq);
 }
@@ -77,7 +81,7 @@ Result<Mutation> Mutation::fromJson(const boost::json::value &json) {
         m.base = it->value().get_object();
     }
 
-    if (!isSafeId(m.deviceId))
+    if (!isValidDeviceId(m.deviceId))
         return Error{"bad_request", "设备编号格式不正确", "deviceId"};
     if (m.seq <= 0 || m.id != makeId(m.deviceId, m.seq))
         return Error{"bad_request", "变更编号应为“设备编号:序号”", "id"};

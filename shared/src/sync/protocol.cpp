@@ -94,6 +94,8 @@ Result<LoginRequest> LoginRequest::fromJson(const boost::json::value &json) {
     r.username = *u;
     r.password = *p;
     r.deviceId = optionalString(**o, "deviceId");
+    if (!r.deviceId.empty() && !isValidDeviceId(r.deviceId))
+        return Error{"bad_request", "设备编号格式不正确（1–64位字母、数字、-、_）", "deviceId"};
     return r;
 }
 
@@ -162,6 +164,8 @@ Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
     auto device = requireString(**o, "deviceId");
     if (!device)
         return device.error();
+    if (!isValidDeviceId(*device))
+        return Error{"bad_request", "设备编号格式不正确（1–64位字母、数字、-、_）", "deviceId"};
     r.deviceId = *device;
     auto list = requireArray(**o, "mutations");
     if (!list)
@@ -187,13 +191,14 @@ Result<PushRequest> PushRequest::fromJson(const boost::json::value &json) {
     if (auto it = (*o)->find("skippedSeqs"); it != (*o)->end()) {
         if (!it->value().is_array())
             return Error{"bad_request", "skippedSeqs 应为整数数组", "skippedSeqs"};
+        if (it->value().get_array().size() > kMaxSkippedSeqs)
+            return Error{"batch_too_large", "skippedSeqs 最多" + std::to_string(kMaxSkippedSeqs) + "个",
+                         "skippedSeqs"};
         for (const auto &v : it->value().get_array()) {
-            if (!v.is_int64() || v.get_int64() <= 0)
+            if (!v.is_int64() || v.get_int64() <= 0 || v.get_int64() > kMaxSeq)
                 return Error{"bad_request", "skippedSeqs 应为正整数数组", "skippedSeqs"};
             r.skippedSeqs.push_back(v.get_int64());
         }
-        if (r.skippedSeqs.size() > kMaxPushMutations * 2)
-            return Error{"batch_too_large", "skippedSeqs 过长", "skippedSeqs"};
     }
     return r;
 }

@@ -7,8 +7,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace ruhu {
+
+// A device id (and a record id) as the protocol allows it: 1–64 characters of [A-Za-z0-9_-]. Every place
+// that reads one from a client checks it with this (a push's deviceId, a mutation's, a login's).
+bool isValidDeviceId(std::string_view id);
 
 // A change to some fields of one record (ARCHITECTURE decision 3). Its id, device id + ':' + per-device
 // sequence, makes pushes idempotent. baseVersion is the server version the device had when it edited.

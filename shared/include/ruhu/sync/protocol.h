@@ -17,6 +17,10 @@ namespace ruhu::protocol {
 inline constexpr int kVersion = 1;
 inline constexpr size_t kMaxPushMutations = 500;
 inline constexpr size_t kMaxPullLimit = 1000;
+// skippedSeqs of one push: at most this many, each in 1..kMaxSeq (the server also refuses seqs far beyond
+// what the device has sent, see syncserver/api/sequence_gaps.h).
+inline constexpr size_t kMaxSkippedSeqs = kMaxPushMutations;
+inline constexpr int64_t kMaxSeq = int64_t(1) << 53;
 inline constexpr size_t kDefaultPullLimit = 200;
 
 struct Area {
