@@ -23,6 +23,7 @@ namespace {
 constexpr const char *kUsage =
     "usage: ruhu-syncd --listen HOST:PORT --data-dir DIR [--demo] [--port-file FILE] [--threads N]\n"
     "                  [--media-max-bytes N] [--media-chunk-bytes N] [--media-grace-seconds N]\n"
+    "                  [--media-quota-bytes N] [--media-min-free-bytes N]\n"
     "  --listen HOST:PORT  address to listen on; port 0 picks a free port\n"
     "  --data-dir DIR      where the central store (central.sqlite3) lives\n"
     "  --demo              load the demo county into an empty store\n"
@@ -31,7 +32,11 @@ constexpr const char *kUsage =
     "  --media-max-bytes N        largest photo/signature blob accepted (default 20 MiB)\n"
     "  --media-chunk-bytes N      largest upload chunk, 1 KiB..8 MiB (default 1 MiB)\n"
     "  --media-grace-seconds N    unreferenced blobs and stale partial uploads are deleted after this\n"
-    "                             (default 604800 = 7 days)\n";
+    "                             (default 604800 = 7 days)\n"
+    "  --media-quota-bytes N      per account: stored plus in-progress upload bytes (default 2 GiB; 0: "
+    "none)\n"
+    "  --media-min-free-bytes N   refuse uploads (507) that would leave less free disk than this on the\n"
+    "                             data directory's file system (default 1 GiB; 0: no watermark)\n";
 
 struct Arguments {
     ruhu::server::ServerOptions server;
@@ -115,6 +120,12 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n < 0)
                 return std::nullopt;
             args.media.grace = std::chrono::seconds(*n);
+        } else if (arg == "--media-quota-bytes" || arg == "--media-min-free-bytes") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n < 0)
+                return std::nullopt;
+            (arg == "--media-quota-bytes" ? args.media.quotaBytes : args.media.minFreeBytes) = *n;
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -159,7 +170,7 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    ApiContext context{**store, ruhu::SystemClock::instance()};
+    ApiContext context{.store = **store, .clock = ruhu::SystemClock::instance()};
     context.media = media->get();
     MediaCollector collector(**media, **store);
     return SyncServer(args->server, context).run();

@@ -1,5 +1,6 @@
 #include "auth.h"
 #include "handlers.h"
+#include "masking.h"
 #include "push_batch.h"
 #include "replies.h"
 #include "server_mutation.h"
@@ -24,6 +25,13 @@ ApiReply handlePush(const Request &request, const ApiContext &context) {
         // The server's own mutations (review decisions) use this device id.
         reply =
             errorReply(http::status::bad_request, "bad_request", "设备编号“server”为服务器保留", "deviceId");
+        reply.user = user->username;
+        return reply;
+    }
+
+    // A masked value pulled by this role must never come back as if it were the real one.
+    if (auto clean = checkNoMaskedWrites(push->mutations, user->role); !clean) {
+        reply = errorReply(clean.error());
         reply.user = user->username;
         return reply;
     }

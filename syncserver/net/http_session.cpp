@@ -108,7 +108,13 @@ void HttpSession::onRead(beast::error_code ec, size_t) {
                           {},
                           0,
                           std::chrono::steady_clock::now()};
-    ApiReply reply = routeSafely(request, m_context);
+    // The handlers see the peer address (for the read audit) through a per-request copy of the context.
+    ApiContext context = m_context;
+    beast::error_code peerError;
+    const auto peer = m_stream.socket().remote_endpoint(peerError);
+    if (!peerError)
+        context.clientAddress = peer.address().to_string();
+    ApiReply reply = routeSafely(request, context);
     m_exchange.user = reply.user;
     const bool keepAlive = request.keep_alive() && !m_closing;
     const unsigned status = unsigned(reply.status);

@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void supersedingAuthorization();
     void printablePdfHasChineseText();
     void printablePdfShowsFingerprintPhoto();
+    void pdfAndVerifyAreAudited();
     void areaScoping();
     void retireKeyNeedsCounty();
 
@@ -567,6 +569,27 @@ void TestAuthorizationServer::printablePdfShowsFingerprintPhoto() {
             copy.write(pdf.body);
     }
     QVERIFY(pdf.body.contains(jpeg.mid(jpeg.size() / 2, 64)));
+}
+
+// The read audit (docs/privacy.md): every printable letter and every verification is a row the county
+// reads, with the reader and the address they read from.
+void TestAuthorizationServer::pdfAndVerifyAreAudited() {
+    QVERIFY(!m_firstId.empty());
+    QCOMPARE(verify(m_firstId).status, 200);
+    auto audit =
+        httpRequest("GET", m_server.url("/api/v1/audit?household=hh-0001&user=cadre1"), {}, token("county"));
+    QCOMPARE(audit.status, 200);
+    QSet<QString> actions;
+    for (const auto &entry : audit.json.value("entries").toArray()) {
+        const QJsonObject row = entry.toObject();
+        if (row.value("target").toString() != qs(m_firstId))
+            continue;
+        actions << row.value("action").toString();
+        QCOMPARE(row.value("clientAddress").toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(row.value("role").toString(), QStringLiteral("village"));
+    }
+    QVERIFY2(actions.contains("pdf") && actions.contains("verify"), audit.body.constData());
+    QCOMPARE(httpRequest("GET", m_server.url("/api/v1/audit"), {}, m_cadre1).status, 403);
 }
 
 void TestAuthorizationServer::areaScoping() {
