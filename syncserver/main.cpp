@@ -170,7 +170,7 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    ApiContext context{.store = **store, .clock = ruhu::SystemClock::instance()};
+    ApiContext context{.store = **store, .clock = ruhu::SystemClock::instance(), .clientAddress = {}};
     context.media = media->get();
     MediaCollector collector(**media, **store);
     return SyncServer(args->server, context).run();

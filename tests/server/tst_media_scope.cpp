@@ -245,7 +245,7 @@ void TestMediaScope::outOfRangeRangeIs416() {
          {photoMutation("dev-cadre1", "photo-range", "hh-0002", kVillage1, sha, bytes.size())});
     const QString path = "/api/v1/media/" + sha;
     QCOMPARE(rangeStatus(m_server.port(), path, m_cadre1, "bytes=0-99"), 206);
-    for (const QByteArray range :
+    for (const QByteArray &range :
          {QByteArray("bytes=5000-"), QByteArray("bytes=400-100"), QByteArray("bytes=99999999999999999999-"),
           QByteArray("bytes=6000-7000")}) {
         QByteArray contentRange;

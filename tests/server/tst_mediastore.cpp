@@ -127,8 +127,9 @@ void TestMediaStore::statusAndDedupe() {
     QCOMPARE(state(other)->complete, false);
     QCOMPARE(state(other)->received, 100);
     QVERIFY(QFile::exists(QString::fromStdString(m_store->partialPath("u2", sha, 5000))));
-    auto rest = m_store->append("u2", sha, 5000, 100, std::string_view(bytes).substr(100));
-    QVERIFY(state(rest)->complete);
+    QVERIFY(state(m_store->append("u2", sha, 5000, 100, std::string_view(bytes).substr(100, 4000))));
+    auto rest = m_store->append("u2", sha, 5000, 4100, std::string_view(bytes).substr(4100));
+    QVERIFY(state(rest) && state(rest)->complete);
     QVERIFY(!QFile::exists(QString::fromStdString(m_store->partialPath("u2", sha, 5000))));
     QFile blob(QString::fromStdString(m_store->blobPath(sha)));
     QVERIFY(blob.open(QIODevice::ReadOnly));
