@@ -15,13 +15,7 @@ bool isSensitiveValue(const FieldSpec *spec, const boost::json::value &value) {
 } // namespace
 
 bool seesInClear(const std::string &role, const FieldSpec &spec) {
-    if (!spec.sensitive)
-        return true;
-    if (role == "village" || role == "county")
-        return true;
-    if (role == "township")
-        return spec.type != FieldType::IdNumber;
-    return false;
+    return roleSeesInClear(role, spec);
 }
 
 bool seesReviewsInClear(const std::string &role) {
@@ -30,23 +24,6 @@ bool seesReviewsInClear(const std::string &role) {
 
 bool maskRecordForRole(Record &record, const std::string &role) {
     return maskFieldsForRole(record.kind, record.fields, role);
-}
-
-bool maskFieldsForRole(const std::string &kindName, boost::json::object &fields, const std::string &role) {
-    const RecordKind *kind = findRecordKind(kindName);
-    if (!kind)
-        return false;
-    bool clear = false;
-    for (auto &kv : fields) {
-        const FieldSpec *spec = kind->field(kv.key());
-        if (!isSensitiveValue(spec, kv.value()))
-            continue;
-        if (seesInClear(role, *spec))
-            clear = true;
-        else
-            kv.value() = maskFieldValue(*spec, kv.value());
-    }
-    return clear;
 }
 
 boost::json::object reviewForRole(const ReviewEntry &review, const std::string &role, bool &clear) {

@@ -91,7 +91,7 @@ ApiReply handlePull(const Request &request, const ApiContext &context) {
             // clear make one audit row for the page.
             AuditHouseholds clear;
             for (auto &record : page->records) {
-                if (!record.deleted && maskRecordForRole(record, user->role))
+                if (maskRecordForRole(record, user->role))
                     clear.emplace_back(record.kind == "household" ? record.id : record.householdId,
                                        record.regionCode);
                 response.changes.push_back(forDevice(std::move(record)));

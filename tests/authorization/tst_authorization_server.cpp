@@ -77,6 +77,7 @@ private Q_SLOTS:
     void supersedingAuthorization();
     void printablePdfHasChineseText();
     void printablePdfShowsFingerprintPhoto();
+    void forgedLetterDoesNotEmbedAnotherVillagesPhoto();
     void pdfAndVerifyAreAudited();
     void areaScoping();
     void retireKeyNeedsCounty();
@@ -569,6 +570,53 @@ void TestAuthorizationServer::printablePdfShowsFingerprintPhoto() {
             copy.write(pdf.body);
     }
     QVERIFY(pdf.body.contains(jpeg.mid(jpeg.size() / 2, 64)));
+}
+
+// A cadre who learns the hash of another village's 手印 photo and names it in a letter of their own gets
+// a letter without it (docs/media-sync.md "Who may download"): they never uploaded those bytes.
+void TestAuthorizationServer::forgedLetterDoesNotEmbedAnotherVillagesPhoto() {
+    QImage image(320, 240, QImage::Format_RGB32);
+    image.fill(QColor(30, 90, 200));
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(image.save(&buffer, "JPEG", 85));
+    const std::string sha = QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex().toStdString();
+    auto uploaded = httpRequest(
+        "PUT",
+        m_server.url(qs("/api/v1/media/" + sha + "?size=" + std::to_string(jpeg.size()) + "&offset=0")), jpeg,
+        token("cadre2"));
+    QCOMPARE(uploaded.status, 200);
+
+    const auto doc = serverHousehold("hh-0007");
+    AuthorizationInput in;
+    in.id = "auth-hh7-forged";
+    in.consentTemplate = &m_template;
+    in.consents = {true, true, true};
+    Signer head;
+    head.memberId = doc.household.headMemberId;
+    head.role = "户主";
+    head.method = "手印照片";
+    head.fingerprintPhoto = PhotoRef{"photo-hh7-fp", sha};
+    head.signedAt = "2024-09-05T10:20:31+08:00";
+    for (const auto &m : doc.members)
+        if (m.id == head.memberId)
+            head.name = m.name;
+    in.signers = {head};
+    in.gps = {30.41, 112.89, 8, "2024-09-05T10:20:25+08:00", "network", false};
+    in.signedAt = "2024-09-05T10:21:00+08:00";
+    auto a = createAuthorization(in, doc, *m_key);
+    QVERIFY2(a.ok(), a.ok() ? "" : a.error().message.c_str());
+    QCOMPARE(pushOne("dev-a", authorizationMutation("dev-a", authorizationToJson(*a), "hh-0007"))
+                 .value("status")
+                 .toString(),
+             QStringLiteral("applied"));
+
+    auto pdf = httpRequest("GET", m_server.url("/api/v1/authorizations/auth-hh7-forged/pdf"), {}, m_cadre1);
+    QCOMPARE(pdf.status, 200);
+    QVERIFY(!pdf.body.contains(jpeg.mid(jpeg.size() / 2, 64)));
+    QVERIFY(!pdf.body.contains("/DCTDecode"));
+    QCOMPARE(httpRequest("GET", m_server.url(qs("/api/v1/media/" + sha)), {}, m_cadre1).status, 404);
 }
 
 // The read audit (docs/privacy.md): every printable letter and every verification is a row the county

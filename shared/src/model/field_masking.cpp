@@ -1,5 +1,6 @@
 #include <ruhu/model/field_masking.h>
 #include <ruhu/model/id_number.h>
+#include <ruhu/model/schema.h>
 
 #include <string>
 #include <string_view>
@@ -43,6 +44,31 @@ bool looksMasked(const FieldSpec &spec, const boost::json::value &value) {
     if (spec.type == FieldType::IdNumber)
         return text.find('*') != std::string_view::npos;
     return text.find(kMask) != std::string_view::npos;
+}
+
+bool roleSeesInClear(std::string_view role, const FieldSpec &spec) {
+    if (!spec.sensitive || role == "village" || role == "county")
+        return true;
+    if (role == "township")
+        return spec.type != FieldType::IdNumber;
+    return false;
+}
+
+bool maskFieldsForRole(std::string_view kindName, boost::json::object &fields, std::string_view role) {
+    const RecordKind *kind = findRecordKind(kindName);
+    if (!kind)
+        return false;
+    bool clear = false;
+    for (auto &kv : fields) {
+        const FieldSpec *spec = kind->field(kv.key());
+        if (!spec || !spec->sensitive || kv.value().is_null())
+            continue;
+        if (roleSeesInClear(role, *spec))
+            clear = true;
+        else
+            kv.value() = maskFieldValue(*spec, kv.value());
+    }
+    return clear;
 }
 
 } // namespace ruhu

@@ -2,7 +2,10 @@
 
 #include <ruhu/model/field_spec.h>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+
+#include <string_view>
 
 namespace ruhu {
 
@@ -15,5 +18,14 @@ boost::json::value maskFieldValue(const FieldSpec &spec, const boost::json::valu
 // Whether a value looks like maskFieldValue's output ("****" in it, or any '*' in a 身份证号): such a value
 // must never be stored as if it were the real one.
 bool looksMasked(const FieldSpec &spec, const boost::json::value &value);
+
+// Who sees which sensitive field in clear (docs/privacy.md): village and county everything; township
+// everything but the 身份证号; admin (technical) and any other role nothing sensitive. The server masks
+// pulls with it; a test comparing a device's replica with the server's records expects the same.
+bool roleSeesInClear(std::string_view role, const FieldSpec &spec);
+
+// Masks, in place, the fields of a record kind that the role may not see in clear. Returns whether a
+// sensitive, non-null value stays in clear (for the read audit).
+bool maskFieldsForRole(std::string_view kind, boost::json::object &fields, std::string_view role);
 
 } // namespace ruhu
