@@ -512,7 +512,7 @@ int main(int argc, char **argv) {
     if (!makeFixture((root / "push").string(), headline))
         return 2;
     ManualClock clock(kStartMs);
-    ApiContext context{*headline.store, clock};
+    ApiContext context{.store = *headline.store, .clock = clock, .clientAddress = {}};
     Workload workload(seed);
     RunTotals total;
     std::vector<RawRow> rawRows;
@@ -582,7 +582,7 @@ int main(int argc, char **argv) {
     StoreTimes storeTimes;
     TimingStore timingStore(*split.store, storeTimes);
     ManualClock splitClock(kStartMs);
-    ApiContext splitContext{timingStore, splitClock};
+    ApiContext splitContext{.store = timingStore, .clock = splitClock, .clientAddress = {}};
     SteadyClock::duration decodeTime{}, applyTime{}, encodeTime{};
     for (const auto &body : bodies) {
         splitClock.advance(1000);

@@ -60,9 +60,6 @@ void MediaCollector::sweepOnce() {
     }
     if (counts->blobsDeleted == 0 && counts->partialsDeleted == 0)
         return;
-    // A swept blob no longer counts against its uploaders' quota, nor as their completed upload.
-    if (auto st = m_store.forgetMediaUploads(counts->deleted, startedMs); !st)
-        logError("media_sweep_failed", {{"code", st.error().code}, {"message", st.error().message}});
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
             .count();
@@ -71,6 +68,9 @@ void MediaCollector::sweepOnce() {
                             {"partialsDeleted", counts->partialsDeleted},
                             {"blobsKept", counts->blobsKept},
                             {"ms", ms}});
+    // A swept blob no longer counts against its uploaders' quota, nor as their completed upload.
+    if (auto st = m_store.forgetMediaUploads(counts->deleted, startedMs); !st)
+        logError("media_sweep_failed", {{"code", st.error().code}, {"message", st.error().message}});
 }
 
 } // namespace ruhu::server
