@@ -330,9 +330,9 @@ public:
         Result<int64_t> maxSeq(const std::string &d) override {
             return timed(m_t, "maxSeq", [&] { return m_in->maxSeq(d); });
         }
-        Status putMediaRefs(const std::string &k, const std::string &id,
-                            const std::vector<std::string> &shas) override {
-            return m_in->putMediaRefs(k, id, shas);
+        Status putMediaRefs(const std::string &k, const std::string &id, const std::vector<std::string> &shas,
+                            const std::string &creator) override {
+            return m_in->putMediaRefs(k, id, shas, creator);
         }
         Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &d) override {
             return timed(m_t, "findDeviceKey", [&] { return m_in->findDeviceKey(d); });
@@ -388,6 +388,23 @@ public:
     Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &shas) override {
         return m_inner.referencedMedia(shas);
     }
+
+    Result<std::set<std::string>> mediaUnderReview(const std::vector<std::string> &shas) override {
+        return m_inner.mediaUnderReview(shas);
+    }
+    Result<std::vector<MediaReferenceRow>> mediaReferenceRows(const std::string &sha) override {
+        return m_inner.mediaReferenceRows(sha);
+    }
+    Status putMediaUpload(const MediaUpload &u) override { return m_inner.putMediaUpload(u); }
+    Result<std::vector<MediaUpload>> mediaUploads(const std::string &sha) override {
+        return m_inner.mediaUploads(sha);
+    }
+    Result<int64_t> mediaUploadBytes(const std::string &u) override { return m_inner.mediaUploadBytes(u); }
+    Status forgetMediaUploads(const std::vector<std::string> &shas, int64_t before) override {
+        return m_inner.forgetMediaUploads(shas, before);
+    }
+    Result<int64_t> appendAudit(const AuditEntry &e) override { return m_inner.appendAudit(e); }
+    Result<AuditPage> auditEntries(const AuditQuery &q) override { return m_inner.auditEntries(q); }
 
 private:
     CentralStore &m_inner;
@@ -501,7 +518,7 @@ int main(int argc, char **argv) {
     if (!makeFixture((root / "push").string(), headline))
         return 2;
     ManualClock clock(kStartMs);
-    ApiContext context{*headline.store, clock};
+    ApiContext context{.store = *headline.store, .clock = clock, .clientAddress = {}};
     Workload workload(seed);
     RunTotals total;
     std::vector<RawRow> rawRows;
@@ -571,7 +588,7 @@ int main(int argc, char **argv) {
     StoreTimes storeTimes;
     TimingStore timingStore(*split.store, storeTimes);
     ManualClock splitClock(kStartMs);
-    ApiContext splitContext{timingStore, splitClock};
+    ApiContext splitContext{.store = timingStore, .clock = splitClock, .clientAddress = {}};
     SteadyClock::duration decodeTime{}, applyTime{}, encodeTime{};
     for (const auto &body : bodies) {
         splitClock.advance(1000);

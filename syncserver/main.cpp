@@ -28,6 +28,7 @@ namespace {
 constexpr const char *kUsage =
     "usage: ruhu-syncd --listen HOST:PORT --data-dir DIR [--demo] [--port-file FILE] [--threads N]\n"
     "                  [--media-max-bytes N] [--media-chunk-bytes N] [--media-grace-seconds N]\n"
+    "                  [--media-quota-bytes N] [--media-min-free-bytes N]\n"
     "  --listen HOST:PORT  address to listen on; port 0 picks a free port\n"
     "  --data-dir DIR      where the central store (central.sqlite3) lives\n"
     "  --demo              load the demo county into an empty store\n"
@@ -46,7 +47,11 @@ constexpr const char *kUsage =
     "                             (default 60; see docs/security.md)\n"
     "  --token-lifetime-hours N   a login token expires after N hours (default 720)\n"
     "  --max-tokens-per-user N    live tokens per user; a new login drops the oldest (default 10)\n"
-    "  ruhu-syncd user …, ruhu-syncd areas import …: accounts and areas (run `ruhu-syncd user` for help)\n";
+    "  ruhu-syncd user …, ruhu-syncd areas import …: accounts and areas (run `ruhu-syncd user` for help)\n"
+    "  --media-quota-bytes N      per account: stored plus in-progress upload bytes (default 2 GiB; 0: "
+    "none)\n"
+    "  --media-min-free-bytes N   refuse uploads (507) that would leave less free disk than this on the\n"
+    "                             data directory's file system (default 1 GiB; 0: no watermark)\n";
 
 struct Arguments {
     ruhu::server::ServerOptions server;
@@ -172,6 +177,12 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n == 0 || *n > 1000)
                 return std::nullopt;
             args.accounts.maxTokensPerUser = *n;
+        } else if (arg == "--media-quota-bytes" || arg == "--media-min-free-bytes") {
+            auto v = value();
+            auto n = v ? parseNumber<int64_t>(*v) : std::nullopt;
+            if (!n || *n < 0)
+                return std::nullopt;
+            (arg == "--media-quota-bytes" ? args.media.quotaBytes : args.media.minFreeBytes) = *n;
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -249,7 +260,7 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    ApiContext context{**store, ruhu::SystemClock::instance()};
+    ApiContext context{.store = **store, .clock = ruhu::SystemClock::instance(), .clientAddress = {}};
     context.media = media->get();
     context.accounts = args->accounts;
     MediaCollector collector(**media, **store);

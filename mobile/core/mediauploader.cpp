@@ -253,6 +253,8 @@ void MediaUploader::send(const QByteArray &verb, const QString &path, const QStr
     if (auto session = m_client.replica().session())
         request.setRawHeader("Authorization",
                              QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+    // Recorded as the uploading device (docs/media-sync.md) and in the read audit.
+    request.setRawHeader("X-Ruhu-Device", QByteArray::fromStdString(m_client.replica().deviceId()));
     if (verb == "PUT")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
     QNetworkReply *reply =

@@ -161,6 +161,8 @@ void SyncClient::post(const QString &path, const QByteArray &body, bool authoriz
             request.setRawHeader("Authorization",
                                  QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
     }
+    // The server's read audit records which tablet read what (docs/privacy.md).
+    request.setRawHeader("X-Ruhu-Device", QByteArray::fromStdString(m_replica.deviceId()));
     QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
 }
@@ -174,6 +176,7 @@ void SyncClient::get(const QString &path, JsonHandler handler) {
     if (auto session = m_replica.session())
         request.setRawHeader("Authorization",
                              QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+    request.setRawHeader("X-Ruhu-Device", QByteArray::fromStdString(m_replica.deviceId()));
     QNetworkReply *reply = m_network.get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
 }

@@ -37,6 +37,9 @@ struct ApiContext {
     // Photo and signature blobs (docs/media-sync.md); null: the media endpoints answer 404.
     MediaBlobStore *media = nullptr;
     AccountOptions accounts;
+    // Per request: the peer address of the connection ("127.0.0.1"), for the read audit. The session
+    // copies the context for each request and sets it; empty where no socket is involved.
+    std::string clientAddress;
 };
 
 // Bytes of an open blob that the session streams back (GET /api/v1/media/{sha256}), never read whole.

@@ -1,7 +1,9 @@
 #include "../evidence/authorization_check.h"
 #include "../evidence/authorization_pdf.h"
+#include "audit.h"
 #include "auth.h"
 #include "handlers.h"
+#include "media_access.h"
 #include "query.h"
 #include "replies.h"
 #include "scope.h"
@@ -112,13 +114,20 @@ boost::json::object verifyBody(const LiveAuthorization &live, int64_t nowMs) {
 
 // The letter's 手印 photos that the media store holds (the user may see them: the letter references them
 // and is in the user's area). A missing or oversized photo is left out; the PDF names it by its hash.
-std::map<std::string, std::string> heldPhotos(const ApiContext &context, const evidence::Authorization &a) {
+std::map<std::string, std::string> heldPhotos(const ApiContext &context, const LiveAuthorization &live) {
+    const evidence::Authorization &a = live.document;
     constexpr int64_t kMaxPhotoBytes = 8 * 1024 * 1024;
     std::map<std::string, std::string> photos;
     if (!context.media)
         return photos;
     for (const auto &signer : a.signers) {
         if (!signer.fingerprintPhoto || photos.contains(signer.fingerprintPhoto->sha256))
+            continue;
+        // Only a photo this letter's reference is trusted for (media_access.h), never one a forged letter
+        // names from another village.
+        auto trusted = recordReferenceTrusted(context.store, "authorization", live.record.id,
+                                              signer.fingerprintPhoto->sha256);
+        if (!trusted || !*trusted)
             continue;
         auto reader = context.media->openBlob(signer.fingerprintPhoto->sha256);
         if (!reader || !*reader || (*reader)->size() > kMaxPhotoBytes)
@@ -151,18 +160,24 @@ ApiReply answer(const Request &request, const ApiContext &context, const UserAcc
     if (!live)
         return errorReply(live.error());
     const int64_t now = context.clock.nowMs();
-    if (action == "verify")
+    const AuditHouseholds household{{live->record.householdId, live->record.regionCode}};
+    if (action == "verify") {
+        if (auto st = auditRead(request, context, user, "verify", id, live->verdict.result, household); !st)
+            return errorReply(st.error());
         return jsonReply(verifyBody(*live, now));
+    }
 
     LetterStatus status{evidence::verificationCode(live->document.bindingHash),
                         textAt(live->receipt, "keyFingerprint"),
                         textAt(live->receipt, "verifiedAt"),
                         statusText(*live),
                         beijingTime(now),
-                        heldPhotos(context, live->document)};
+                        heldPhotos(context, *live)};
     auto pdf = renderAuthorizationPdf(live->document, status);
     if (!pdf)
         return errorReply(pdf.error());
+    if (auto st = auditRead(request, context, user, "pdf", id, "ok", household); !st)
+        return errorReply(st.error());
     ApiReply reply;
     reply.contentType = "application/pdf";
     reply.rawBody = std::move(*pdf);

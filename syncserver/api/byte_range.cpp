@@ -2,17 +2,25 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <optional>
 
 namespace ruhu::server {
 namespace {
 
+bool allDigits(std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A position: digits only; one too large for int64 is past the end of any blob (INT64_MAX).
 std::optional<int64_t> digits(std::string_view text) {
-    int64_t value = 0;
-    if (text.empty())
+    if (!allDigits(text))
         return std::nullopt;
+    int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0)
+    if (ec == std::errc::result_out_of_range)
+        return std::numeric_limits<int64_t>::max();
+    if (ec != std::errc() || end != text.data() + text.size())
         return std::nullopt;
     return value;
 }
@@ -56,8 +64,10 @@ ByteRangeRequest parseByteRange(std::string_view header, int64_t size) {
     int64_t last = size - 1;
     if (!lastText.empty()) {
         auto parsed = digits(lastText);
-        if (!parsed || *parsed < *first)
+        if (!parsed)
             return {};
+        if (*parsed < *first) // a range that ends before it starts is out of range, not ignored
+            return {Kind::Unsatisfiable, 0, 0};
         last = std::min(*parsed, size - 1);
     }
     if (*first >= size)

@@ -27,6 +27,8 @@ ApiReply handleDevicePath(const Request &request, const ApiContext &context);
 ApiReply handleAdmin(const Request &request, const ApiContext &context);
 // /api/v1/media/{sha256}[/upload], GET and PUT (docs/media-sync.md).
 ApiReply handleMedia(const Request &request, const ApiContext &context);
+// GET /api/v1/audit: the read audit for county and admin accounts (docs/privacy.md).
+ApiReply handleAudit(const Request &request, const ApiContext &context);
 
 // For the session, before it reads a body: whether the request is a media chunk upload (its body limit is
 // the chunk limit, not the general one), and the answer when its Content-Length is over that limit.

@@ -1,5 +1,7 @@
+#include "audit.h"
 #include "auth.h"
 #include "handlers.h"
+#include "masking.h"
 #include "query.h"
 #include "replies.h"
 #include "scope.h"
@@ -31,12 +33,27 @@ Result<boost::json::value> historyOf(const Request &request, const ApiContext &c
     if (!rows)
         return rows.error();
     boost::json::array entries;
+    bool clear = false;
     for (const auto &row : *rows) {
         auto mutation = parseJson(row.mutationJson);
         auto result = parseJson(row.resultJson);
+        // The values in history are masked per role like a pull (docs/privacy.md).
+        if (mutation && mutation->is_object()) {
+            for (const char *key : {"fields", "base"}) {
+                if (auto *values = mutation->get_object().if_contains(key); values && values->is_object())
+                    clear |= maskFieldsForRole(kind->second, values->get_object(), user.role);
+            }
+        }
         entries.push_back(boost::json::object{{"mutation", mutation ? *mutation : boost::json::value()},
                                               {"result", result ? *result : boost::json::value()},
                                               {"receivedAtMs", row.receivedAtMs}});
+    }
+    if (clear) {
+        const std::string household = (*record)->kind == "household" ? (*record)->id : (*record)->householdId;
+        if (auto st = auditRead(request, context, user, "history", kind->second + "/" + id->second, "ok",
+                                {{household, (*record)->regionCode}});
+            !st)
+            return st.error();
     }
     return boost::json::value(boost::json::object{{"entries", std::move(entries)}});
 }

@@ -1,13 +1,18 @@
-// Media protocol v1 (docs/media-sync.md): resumable chunked upload of content-addressed blobs, and
-// downloads with Range for users inside the area of a record that references the blob.
+// Media protocol v1 (docs/media-sync.md): resumable chunked upload of content-addressed blobs, each
+// user's upload their own, and downloads with Range for users inside the area of a record whose
+// reference to the blob is trusted (media_access.h), each download audited.
+#include "audit.h"
 #include "auth.h"
 #include "byte_range.h"
 #include "handlers.h"
+#include "media_access.h"
 #include "query.h"
 #include "replies.h"
 #include "scope.h"
 
 #include <boost/beast/http/field.hpp>
+
+#include <algorithm>
 
 namespace ruhu::server {
 namespace {
@@ -24,6 +29,8 @@ ApiReply mediaError(const MediaError &error) {
         status = http::status::payload_too_large;
     else if (error.code == "hash_mismatch")
         status = http::status::unprocessable_entity;
+    else if (error.code == "media_quota_exceeded" || error.code == "storage_low")
+        status = http::status::insufficient_storage;
     else if (error.code != "bad_request")
         status = statusForError(error.code);
     ApiReply reply = errorReply(status, error.code, error.message);
@@ -90,15 +97,71 @@ ApiReply uploadState(const MediaResult<UploadState> &result, const std::string &
     return jsonReply(std::move(body));
 }
 
+// Uploads are field work: village, township and county accounts, each for their own area.
+bool mayUpload(const UserAccount &user) {
+    const bool role = user.role == "village" || user.role == "township" || user.role == "county";
+    return role &&
+           std::any_of(user.scope.begin(), user.scope.end(), [](const auto &a) { return !a.empty(); });
+}
+
+// The blob as this user completed it earlier (and it is still stored): their upload is done.
+Result<std::optional<UploadState>> ownCompleted(const ApiContext &context, const UserAccount &user,
+                                                const std::string &sha256) {
+    auto uploads = context.store.mediaUploads(sha256);
+    if (!uploads)
+        return uploads.error();
+    for (const auto &upload : *uploads) {
+        if (upload.username == user.username && context.media->hasBlob(sha256))
+            return std::optional<UploadState>(UploadState{upload.size, upload.size, true});
+    }
+    return std::optional<UploadState>();
+}
+
+ApiReply uploadStatus(const ApiContext &context, const UserAccount &user, const std::string &sha256,
+                      int64_t size) {
+    auto own = ownCompleted(context, user, sha256);
+    if (!own)
+        return errorReply(own.error());
+    if (*own)
+        return uploadState(**own, sha256, true);
+    // Someone else's copy of the same blob is not this user's: it looks not started until they upload it.
+    return uploadState(context.media->status(user.username, sha256, size), sha256, true);
+}
+
+ApiReply uploadChunk(const Request &request, const ApiContext &context, const UserAccount &user,
+                     const std::string &sha256, int64_t size, int64_t offset) {
+    auto own = ownCompleted(context, user, sha256);
+    if (!own)
+        return errorReply(own.error());
+    if (*own) // a retried last chunk, or a second device of the same user: stored nothing again
+        return uploadState(**own, sha256, false);
+    auto stored = context.store.mediaUploadBytes(user.username);
+    if (!stored)
+        return errorReply(stored.error());
+    auto result = context.media->append(user.username, sha256, size, offset, request.body(), *stored);
+    if (auto *state = std::get_if<UploadState>(&result); state && state->complete) {
+        MediaUpload upload{sha256,     user.username, requestDevice(request),
+                           user.scope, size,          context.clock.nowMs()};
+        if (auto st = context.store.putMediaUpload(upload); !st)
+            return errorReply(st.error());
+    }
+    return uploadState(result, sha256, false);
+}
+
 ApiReply download(const Request &request, const ApiContext &context, const UserAccount &user,
                   const std::string &sha256) {
-    auto regions = context.store.mediaRegions(sha256);
-    if (!regions)
-        return errorReply(regions.error());
-    const bool visible = std::any_of(regions->begin(), regions->end(),
-                                     [&](const std::string &region) { return inScope(region, user.scope); });
-    if (!visible)
+    auto access = mediaAccess(context.store, user.scope, sha256);
+    if (!access)
+        return errorReply(access.error());
+    if (!access->allowed) {
+        // A refused attempt on a blob that an in-area record names (a forged photo record) is audited.
+        if (!access->households.empty()) {
+            if (auto st = auditRead(request, context, user, "media", sha256, "denied", access->households);
+                !st)
+                return errorReply(st.error());
+        }
         return notFound();
+    }
     auto reader = context.media->openBlob(sha256);
     if (!reader)
         return errorReply(reader.error());
@@ -117,6 +180,11 @@ ApiReply download(const Request &request, const ApiContext &context, const UserA
         reply.contentRange = "bytes */" + std::to_string(size);
         return reply;
     }
+    if (auto st =
+            auditRead(request, context, user, "media", sha256,
+                      range.kind == ByteRangeRequest::Kind::Slice ? "partial" : "ok", access->households);
+        !st)
+        return errorReply(st.error());
     FileSlice slice{*reader, 0, size, false, "\"" + sha256 + "\""};
     if (range.kind == ByteRangeRequest::Kind::Slice) {
         slice.offset = range.first;
@@ -149,20 +217,22 @@ ApiReply dispatch(const Request &request, const ApiContext &context, const UserA
         return reply;
     };
 
+    if ((upload || request.method() == http::verb::put) && !mayUpload(user))
+        return errorReply(http::status::forbidden, "forbidden_role",
+                          "您的账号不能上传照片（仅村、乡镇、县级账号可以上传）");
     if (upload) {
         if (request.method() != http::verb::get)
             return wrongMethod(http::verb::get);
         auto query = parseUploadQuery(target, false);
         if (!query)
             return badRequest("size 应为正整数（照片字节数）");
-        return uploadState(context.media->status(sha256, query->size), sha256, true);
+        return uploadStatus(context, user, sha256, query->size);
     }
     if (request.method() == http::verb::put) {
         auto query = parseUploadQuery(target, true);
         if (!query)
             return badRequest("size 应为正整数，offset 应为非负整数");
-        return uploadState(context.media->append(sha256, query->size, query->offset, request.body()), sha256,
-                           false);
+        return uploadChunk(request, context, user, sha256, query->size, query->offset);
     }
     if (request.method() == http::verb::get)
         return download(request, context, user, sha256);

@@ -1,5 +1,7 @@
+#include "audit.h"
 #include "auth.h"
 #include "handlers.h"
+#include "masking.h"
 #include "replies.h"
 #include "scope.h"
 #include "server_mutation.h"
@@ -85,10 +87,21 @@ ApiReply handlePull(const Request &request, const ApiContext &context) {
                 response.cursor = std::max(response.cursor, d.version);
             }
             response.hasMore = page->hasMore;
-            for (auto &record : page->records)
+            // Sensitive fields masked for the role; the households whose sensitive fields go out in
+            // clear make one audit row for the page.
+            AuditHouseholds clear;
+            for (auto &record : page->records) {
+                if (maskRecordForRole(record, user->role))
+                    clear.emplace_back(record.kind == "household" ? record.id : record.householdId,
+                                       record.regionCode);
                 response.changes.push_back(forDevice(std::move(record)));
+            }
             response.serverTimeMs = context.clock.nowMs();
-            reply = jsonReply(response.toJson());
+            Status audited = okStatus();
+            if (!clear.empty())
+                audited = auditRead(request, context, *user, "pull",
+                                    "cursor=" + std::to_string(query->cursor), "ok", std::move(clear));
+            reply = audited ? jsonReply(response.toJson()) : errorReply(audited.error());
         }
     }
     reply.user = user->username;

@@ -220,7 +220,7 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &r
         if (auto st = m_tx.putRecord(d.record); !st)
             return st.error();
         if (auto shas = mediaReferences(d.record.kind, d.record.fields); !shas.empty()) {
-            if (auto st = m_tx.putMediaRefs(d.record.kind, d.record.id, shas); !st)
+            if (auto st = m_tx.putMediaRefs(d.record.kind, d.record.id, shas, m_user.username); !st)
                 return st.error();
         }
         if (m.kind == "household" && current && current->regionCode != d.record.regionCode) {

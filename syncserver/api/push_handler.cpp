@@ -1,5 +1,6 @@
 #include "auth.h"
 #include "handlers.h"
+#include "masking.h"
 #include "push_batch.h"
 #include "replies.h"
 #include "server_mutation.h"
@@ -31,6 +32,13 @@ ApiReply handlePush(const Request &request, const ApiContext &context) {
 
     if (auto owned = checkPushDevice(*push, *user); !owned) {
         reply = errorReply(owned.error());
+        reply.user = user->username;
+        return reply;
+    }
+
+    // A masked value pulled by this role must never come back as if it were the real one.
+    if (auto clean = checkNoMaskedWrites(push->mutations, user->role); !clean) {
+        reply = errorReply(clean.error());
         reply.user = user->username;
         return reply;
     }

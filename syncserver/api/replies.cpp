@@ -29,7 +29,7 @@ ApiReply errorReply(const Error &error) {
 http::status statusForError(const std::string &code) {
     if (code == "unauthorized" || code == "bad_credentials")
         return http::status::unauthorized;
-    if (code == "forbidden_area" || code == "forbidden_role")
+    if (code == "forbidden_area" || code == "forbidden_role" || code == "masked_field_readonly")
         return http::status::forbidden;
     // Accounts and device binding (docs/accounts.md).
     if (code == "password_change_required" || code == "device_mismatch" || code == "device_required" ||

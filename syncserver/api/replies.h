@@ -17,8 +17,9 @@ ApiReply errorReply(http::status status, const std::string &code, const std::str
 // An Error value as an answer, with the status its code calls for (see statusForError).
 ApiReply errorReply(const Error &error);
 
-// unauthorized 401, forbidden_area/forbidden_role (and the account codes of docs/accounts.md) 403, not_found
-// 404, already_resolved 409, record_too_large 413, disk_full 507, storage/internal 500, everything else 400.
+// unauthorized 401, forbidden_area/forbidden_role/masked_field_readonly (and the account codes of
+// docs/accounts.md) 403, not_found 404, already_resolved 409, record_too_large 413, disk_full 507,
+// storage/internal 500, everything else 400.
 http::status statusForError(const std::string &code);
 
 // The HTTP response for a reply to a request of the given HTTP version and keep-alive wish.

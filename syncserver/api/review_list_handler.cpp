@@ -1,5 +1,7 @@
+#include "audit.h"
 #include "auth.h"
 #include "handlers.h"
+#include "masking.h"
 #include "query.h"
 #include "replies.h"
 #include "review_queue.h"
@@ -59,11 +61,21 @@ ApiReply handleReviews(const Request &request, const ApiContext &context) {
         reply = errorReply(page.error());
     } else {
         boost::json::array list;
-        for (const auto &review : page->reviews)
-            list.push_back(reviewToJson(review));
+        AuditHouseholds clear;
+        for (const auto &review : page->reviews) {
+            bool inClear = false;
+            list.push_back(reviewForRole(review, user->role, inClear));
+            if (inClear)
+                clear.emplace_back(review.householdId, review.regionCode);
+        }
         const int64_t cursor = page->reviews.empty() ? query->cursor : page->reviews.back().id;
-        reply = jsonReply(boost::json::object{
-            {"reviews", std::move(list)}, {"cursor", cursor}, {"hasMore", page->hasMore}});
+        Status audited = okStatus();
+        if (!clear.empty())
+            audited = auditRead(request, context, *user, "review_list",
+                                "cursor=" + std::to_string(query->cursor), "ok", std::move(clear));
+        reply = audited ? jsonReply(boost::json::object{
+                              {"reviews", std::move(list)}, {"cursor", cursor}, {"hasMore", page->hasMore}})
+                        : errorReply(audited.error());
     }
     reply.user = user->username;
     return reply;

@@ -127,6 +127,12 @@ private:
     beast::tcp_stream &lowest() { return beast::get_lowest_layer(m_stream); }
     const SessionLimits &limits() const { return m_services.limits; }
     const ApiContext &context() const { return m_services.context; }
+    // The handlers see the peer address (for the read audit) through a per-request copy of the context.
+    ApiContext requestContext() const {
+        ApiContext copy = m_services.context;
+        copy.clientAddress = m_address;
+        return copy;
+    }
 
     void onRun() {
         if (!m_services.registry.add(shared_from_this()))
@@ -231,7 +237,7 @@ private:
                               std::chrono::steady_clock::now()};
         if (isLogin(*request))
             return startLogin(std::move(request));
-        answer(*request, routeSafely(*request, context()));
+        answer(*request, routeSafely(*request, requestContext()));
     }
 
     // Login: throttled per account and address, and the password check runs on the hash pool; the

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "audit_log.h"
+
 #include <ruhu/result.h>
 #include <ruhu/sync/protocol.h>
 #include <ruhu/sync/record.h>
@@ -96,6 +98,26 @@ struct DeviceKeyRow {
     std::string retiredBy;
 };
 
+// Who completed an upload of a blob (docs/media-sync.md "Who may download"): one row per uploader.
+struct MediaUpload {
+    std::string sha256;
+    std::string username;
+    std::string deviceId;
+    std::vector<std::string> scope; // the uploader's area when the upload completed
+    int64_t size = 0;
+    int64_t completedAtMs = 0;
+};
+
+// A record that references a blob, with where it is now and who pushed the reference.
+struct MediaReferenceRow {
+    std::string kind;
+    std::string recordId;
+    std::string householdId;
+    std::string regionCode;
+    std::string creator; // the user whose push first stored the reference; empty: from before schema 4
+    bool deleted = false;
+};
+
 // A record that left a region (its household moved) at a version.
 struct DepartureRow {
     std::string kind;
@@ -157,9 +179,10 @@ public:
         virtual Result<int64_t> maxSeq(const std::string &deviceId) = 0;
 
         // The media blobs (sha256) a photo/authorization record references (api/media_references.h).
-        // Add-only: the referencing fields are immutable; a tombstoned record no longer counts.
+        // Add-only: the referencing fields are immutable; a tombstoned record no longer counts. creator:
+        // the user whose push stores them (kept from the first push that named the blob).
         virtual Status putMediaRefs(const std::string &kind, const std::string &recordId,
-                                    const std::vector<std::string> &sha256s) = 0;
+                                    const std::vector<std::string> &sha256s, const std::string &creator) = 0;
 
         // Device signing keys: the active key of a device, registering one, retiring the active one.
         virtual Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &deviceId) = 0;
@@ -220,6 +243,22 @@ public:
     virtual Result<std::vector<std::string>> mediaRegions(const std::string &sha256) = 0;
     // Which of the given blobs a live record references (the media sweep keeps those).
     virtual Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &sha256s) = 0;
+    // Which of the given blobs a record (live or tombstoned) references whose record or household has an
+    // open review: a reviewer may still restore it, so the sweep keeps the evidence.
+    virtual Result<std::set<std::string>> mediaUnderReview(const std::vector<std::string> &sha256s) = 0;
+    // Every record referencing a blob (tombstones too), for the download check.
+    virtual Result<std::vector<MediaReferenceRow>> mediaReferenceRows(const std::string &sha256) = 0;
+
+    // Completed uploads: one row per (blob, user); the bytes a user's rows account for (their quota);
+    // forgetting the rows of swept blobs completed before a time.
+    virtual Status putMediaUpload(const MediaUpload &upload) = 0;
+    virtual Result<std::vector<MediaUpload>> mediaUploads(const std::string &sha256) = 0;
+    virtual Result<int64_t> mediaUploadBytes(const std::string &username) = 0;
+    virtual Status forgetMediaUploads(const std::vector<std::string> &sha256s, int64_t completedBeforeMs) = 0;
+
+    // The read audit (audit_log.h): append-only.
+    virtual Result<int64_t> appendAudit(const AuditEntry &entry) = 0;
+    virtual Result<AuditPage> auditEntries(const AuditQuery &query) = 0;
 };
 
 } // namespace ruhu::server

@@ -1,12 +1,14 @@
 #include "media_blob_store.h"
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <memory>
 #include <openssl/evp.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <utility>
 
@@ -81,6 +83,22 @@ std::string toHex(const unsigned char *bytes, unsigned n) {
         hex[2 * i + 1] = kDigits[bytes[i] & 0xf];
     }
     return hex;
+}
+
+std::string textSha256(std::string_view text) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned length = 0;
+    if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+        return {};
+    return toHex(digest, length);
+}
+
+// Bytes an unprivileged writer may still use on the file system holding path; -1 if unknown.
+int64_t freeBytes(const std::string &path) {
+    struct statvfs st {};
+    if (::statvfs(path.c_str(), &st) != 0)
+        return -1;
+    return int64_t(st.f_bavail) * int64_t(st.f_frsize);
 }
 
 // SHA-256 of a file, read in pieces; "" on a read error.
@@ -171,8 +189,9 @@ std::string MediaBlobStore::blobPath(const std::string &sha256) const {
     return m_root + "/" + sha256.substr(0, 2) + "/" + sha256.substr(2, 2) + "/" + sha256;
 }
 
-std::string MediaBlobStore::partialPath(const std::string &sha256, int64_t size) const {
-    return m_partial + "/" + sha256 + "." + std::to_string(size);
+std::string MediaBlobStore::partialPath(const std::string &owner, const std::string &sha256,
+                                        int64_t size) const {
+    return ownerDir(owner) + "/" + sha256 + "." + std::to_string(size);
 }
 
 std::mutex &MediaBlobStore::lockFor(std::string_view sha256) {
@@ -181,15 +200,14 @@ std::mutex &MediaBlobStore::lockFor(std::string_view sha256) {
     return m_locks[size_t(nibble(sha256[0]) * 16 + nibble(sha256[1])) % m_locks.size()];
 }
 
-MediaResult<UploadState> MediaBlobStore::status(const std::string &sha256, int64_t size) {
+MediaResult<UploadState> MediaBlobStore::status(const std::string &owner, const std::string &sha256,
+                                                int64_t size) {
     if (!isSha256(sha256) || size <= 0)
         return MediaError{"bad_request", "照片标识或大小格式不正确", -1, -1};
-    std::lock_guard lock(lockFor(sha256));
-    if (auto complete = fileSize(blobPath(sha256)))
-        return UploadState{*complete, *complete, true};
     if (size > m_options.maxBlobBytes)
         return tooLarge(m_options.maxBlobBytes, "照片");
-    Fd fd(::open(partialPath(sha256, size).c_str(), O_RDONLY | O_CLOEXEC));
+    std::lock_guard lock(lockFor(sha256));
+    Fd fd(::open(partialPath(owner, sha256, size).c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
         if (errno == ENOENT)
             return UploadState{size, 0, false};
@@ -202,23 +220,79 @@ MediaResult<UploadState> MediaBlobStore::status(const std::string &sha256, int64
     return UploadState{size, std::min<int64_t>(st.st_size, size), false};
 }
 
-MediaResult<UploadState> MediaBlobStore::append(const std::string &sha256, int64_t size, int64_t offset,
-                                                std::string_view bytes) {
+bool MediaBlobStore::hasBlob(const std::string &sha256) const {
+    return isSha256(sha256) && fileSize(blobPath(sha256)).has_value();
+}
+
+std::string MediaBlobStore::ownerDir(const std::string &owner) const {
+    // A hash, not the name itself: any user name becomes a safe, fixed-length directory name.
+    return m_partial + "/" + textSha256(owner).substr(0, 32);
+}
+
+std::optional<MediaError> MediaBlobStore::belowWatermark(int64_t incoming) const {
+    if (m_options.minFreeBytes <= 0)
+        return std::nullopt;
+    // The data directory (the database) and the media directory, in case media is mounted elsewhere.
+    for (const std::string &path : {fs::path(m_root).parent_path().string(), m_root}) {
+        const int64_t free = freeBytes(path);
+        if (free >= 0 && free - incoming < m_options.minFreeBytes)
+            return MediaError{"storage_low",
+                              "服务器存储空间不足，暂停接收照片（已保存的数据不受影响），请联系管理员", -1,
+                              -1};
+    }
+    return std::nullopt;
+}
+
+std::optional<MediaError> MediaBlobStore::overQuota(const std::string &dir, int64_t size,
+                                                    int64_t stored) const {
+    if (m_options.quotaBytes <= 0)
+        return std::nullopt;
+    int64_t open = 0;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        const auto dot = name.rfind('.');
+        if (dot == std::string::npos)
+            continue;
+        int64_t declared = 0;
+        auto [end, err] = std::from_chars(name.data() + dot + 1, name.data() + name.size(), declared);
+        if (err == std::errc() && end == name.data() + name.size())
+            open += declared;
+    }
+    if (stored + open + size <= m_options.quotaBytes)
+        return std::nullopt;
+    return MediaError{"media_quota_exceeded",
+                      "您上传的照片已达到服务器为每个账号设定的上限（" +
+                          std::to_string(m_options.quotaBytes / (1024 * 1024)) + " MiB），请联系管理员",
+                      -1, m_options.quotaBytes};
+}
+
+MediaResult<UploadState> MediaBlobStore::append(const std::string &owner, const std::string &sha256,
+                                                int64_t size, int64_t offset, std::string_view bytes,
+                                                int64_t ownerStoredBytes) {
     if (!isSha256(sha256) || size <= 0 || offset < 0)
         return MediaError{"bad_request", "照片标识、大小或偏移格式不正确", -1, -1};
     if (int64_t(bytes.size()) > m_options.maxChunkBytes)
         return tooLarge(m_options.maxChunkBytes, "单次上传的数据块");
-    std::lock_guard lock(lockFor(sha256));
-    if (auto complete = fileSize(blobPath(sha256)))
-        return UploadState{*complete, *complete, true}; // dedupe: already here, store nothing
     if (size > m_options.maxBlobBytes)
         return tooLarge(m_options.maxBlobBytes, "照片");
+    std::lock_guard lock(lockFor(sha256));
 
-    const std::string path = partialPath(sha256, size);
+    // Even when the same blob is stored already, the owner sends every byte: the hash at the end proves
+    // they hold the photo, so nobody obtains a reference to bytes they do not have.
+    const std::string dir = ownerDir(owner);
+    const std::string path = partialPath(owner, sha256, size);
     // Only a chunk at offset 0 starts a partial file, so stray offsets leave nothing behind.
     bool created = false;
     Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
     if (fd.get() < 0 && errno == ENOENT && offset == 0) {
+        std::lock_guard quota(m_quotaLock);
+        if (auto refused = overQuota(dir, size, ownerStoredBytes))
+            return *refused;
+        if (auto refused = belowWatermark(int64_t(bytes.size())))
+            return *refused;
+        if (!ensureDirectory(dir))
+            return ioError(errno, "创建上传目录");
         created = true;
         fd = Fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
     }
@@ -237,6 +311,10 @@ MediaResult<UploadState> MediaBlobStore::append(const std::string &sha256, int64
                           received, -1};
     if (offset + int64_t(bytes.size()) > size)
         return MediaError{"bad_request", "上传的数据超出了声明的照片大小", -1, -1};
+    if (!created) {
+        if (auto refused = belowWatermark(int64_t(bytes.size())))
+            return *refused;
+    }
 
     if (!bytes.empty()) {
         if (!writeAll(fd.get(), bytes, off_t(offset)) || ::fdatasync(fd.get()) != 0) {
@@ -246,18 +324,19 @@ MediaResult<UploadState> MediaBlobStore::append(const std::string &sha256, int64
             return ioError(err, "写入照片");
         }
     }
-    if (created && !syncDirectory(m_partial))
+    if (created && !syncDirectory(dir))
         return ioError(errno, "写入上传目录");
     const int64_t now = received + int64_t(bytes.size());
     if (now < size)
         return UploadState{size, now, false};
     fd = Fd();
-    return complete(sha256, size);
+    return complete(path, sha256, size);
 }
 
 // Under the blob's lock, with the partial holding all size bytes (each chunk already fdatasynced).
-MediaResult<UploadState> MediaBlobStore::complete(const std::string &sha256, int64_t size) {
-    const std::string partial = partialPath(sha256, size);
+MediaResult<UploadState> MediaBlobStore::complete(const std::string &partial, const std::string &sha256,
+                                                  int64_t size) {
+    const std::string partialDir = fs::path(partial).parent_path().string();
     std::string actual;
     {
         Fd fd(::open(partial.c_str(), O_RDONLY | O_CLOEXEC));
@@ -269,16 +348,21 @@ MediaResult<UploadState> MediaBlobStore::complete(const std::string &sha256, int
     }
     if (actual != sha256) {
         ::unlink(partial.c_str());
-        syncDirectory(m_partial);
+        syncDirectory(partialDir);
         return MediaError{"hash_mismatch", "照片内容校验失败（传输中损坏），请从头重新上传", 0, -1};
     }
     const std::string target = blobPath(sha256);
+    if (fileSize(target)) { // dedupe: the same bytes are stored already; keep one file
+        ::unlink(partial.c_str());
+        syncDirectory(partialDir);
+        return UploadState{size, size, true};
+    }
     const fs::path dir = fs::path(target).parent_path();
     if (!ensureDirectory(dir))
         return ioError(errno, "创建照片目录");
     if (::rename(partial.c_str(), target.c_str()) != 0)
         return ioError(errno, "保存照片");
-    if (!syncDirectory(dir.string()) || !syncDirectory(m_partial))
+    if (!syncDirectory(dir.string()) || !syncDirectory(partialDir))
         return ioError(errno, "保存照片");
     return UploadState{size, size, true};
 }
@@ -303,14 +387,26 @@ Result<SweepCounts> MediaBlobStore::sweep(const ReferencedFn &referenced) {
     const auto cutoff = fs::file_time_type::clock::now() - m_options.grace;
     std::error_code ec;
 
-    // Partial uploads nobody has continued within the grace period.
-    for (const auto &entry : fs::directory_iterator(m_partial, ec)) {
+    // Partial uploads nobody has continued within the grace period, in each uploader's directory (and,
+    // from before per-uploader directories, directly under partial/).
+    auto sweepPartial = [&](const fs::directory_entry &entry) {
         const std::string name = entry.path().filename().string();
         if (name.size() < 64 || !isSha256(std::string_view(name).substr(0, 64)))
-            continue;
+            return;
         std::lock_guard lock(lockFor(name));
         if (olderThan(entry, cutoff) && ::unlink(entry.path().c_str()) == 0)
             ++counts.partialsDeleted;
+    };
+    for (const auto &entry : fs::directory_iterator(m_partial, ec)) {
+        if (!entry.is_directory()) {
+            sweepPartial(entry);
+            continue;
+        }
+        std::error_code inner;
+        for (const auto &file : fs::directory_iterator(entry.path(), inner))
+            sweepPartial(file);
+        std::lock_guard quota(m_quotaLock); // not while an upload is about to create a file in it
+        ::rmdir(entry.path().c_str());      // fails, harmlessly, unless it is empty
     }
 
     // Complete blobs: old ones are asked about in batches; unreferenced ones go.
@@ -322,7 +418,9 @@ Result<SweepCounts> MediaBlobStore::sweep(const ReferencedFn &referenced) {
         if (!kept)
             return kept.error();
         for (const auto &sha : batch) {
-            if (kept->count(sha)) {
+            if (kept->refresh.count(sha))
+                ::utimensat(AT_FDCWD, blobPath(sha).c_str(), nullptr, 0); // a new grace period from now
+            if (kept->keep.count(sha) || kept->refresh.count(sha)) {
                 ++counts.blobsKept;
                 continue;
             }
@@ -332,6 +430,7 @@ Result<SweepCounts> MediaBlobStore::sweep(const ReferencedFn &referenced) {
             if (::stat(path.c_str(), &st) == 0 && ::unlink(path.c_str()) == 0) {
                 ++counts.blobsDeleted;
                 counts.bytesDeleted += st.st_size;
+                counts.deleted.push_back(sha);
             }
         }
         batch.clear();

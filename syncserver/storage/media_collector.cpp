@@ -40,8 +40,20 @@ void MediaCollector::run() {
 
 void MediaCollector::sweepOnce() {
     const auto started = std::chrono::steady_clock::now();
-    auto counts =
-        m_media.sweep([this](const std::vector<std::string> &shas) { return m_store.referencedMedia(shas); });
+    const int64_t startedMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count();
+    // Kept: blobs a live record references, and blobs of records (tombstoned too) whose record or
+    // household has an open review, refreshed so they outlive the review by a whole grace period.
+    auto counts = m_media.sweep([this](const std::vector<std::string> &shas) -> Result<SweepKeep> {
+        auto live = m_store.referencedMedia(shas);
+        if (!live)
+            return live.error();
+        auto underReview = m_store.mediaUnderReview(shas);
+        if (!underReview)
+            return underReview.error();
+        return SweepKeep{std::move(*live), std::move(*underReview)};
+    });
     if (!counts) {
         logError("media_sweep_failed", {{"code", counts.error().code}, {"message", counts.error().message}});
         return;
@@ -56,6 +68,9 @@ void MediaCollector::sweepOnce() {
                             {"partialsDeleted", counts->partialsDeleted},
                             {"blobsKept", counts->blobsKept},
                             {"ms", ms}});
+    // A swept blob no longer counts against its uploaders' quota, nor as their completed upload.
+    if (auto st = m_store.forgetMediaUploads(counts->deleted, startedMs); !st)
+        logError("media_sweep_failed", {{"code", st.error().code}, {"message", st.error().message}});
 }
 
 } // namespace ruhu::server

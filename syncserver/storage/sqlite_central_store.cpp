@@ -368,14 +368,14 @@ public:
     }
 
     Status putMediaRefs(const std::string &kind, const std::string &recordId,
-                        const std::vector<std::string> &sha256s) override {
-        auto stmt =
-            m_db.prepare("INSERT OR IGNORE INTO media_refs (sha256, kind, record_id) VALUES (?1, ?2, ?3)");
+                        const std::vector<std::string> &sha256s, const std::string &creator) override {
+        auto stmt = m_db.prepare(
+            "INSERT OR IGNORE INTO media_refs (sha256, kind, record_id, creator) VALUES (?1, ?2, ?3, ?4)");
         if (!stmt)
             return stmt.error();
         for (const auto &sha : sha256s) {
             stmt->reset();
-            if (auto st = stmt->bind(1, sha).bind(2, kind).bind(3, recordId).run(); !st)
+            if (auto st = stmt->bind(1, sha).bind(2, kind).bind(3, recordId).bind(4, creator).run(); !st)
                 return st;
         }
         return okStatus();
@@ -967,6 +967,199 @@ Result<std::set<std::string>> SqliteCentralStore::referencedMedia(const std::vec
             return *stmt->lastError();
     }
     return referenced;
+}
+
+Result<std::set<std::string>> SqliteCentralStore::mediaUnderReview(const std::vector<std::string> &sha256s) {
+    std::set<std::string> found;
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare(
+        "SELECT 1 FROM media_refs m JOIN records r ON r.kind = m.kind AND r.id = m.record_id "
+        "WHERE m.sha256 = ?1 AND EXISTS (SELECT 1 FROM reviews v WHERE v.status = 'open' AND "
+        "((v.kind = r.kind AND v.record_id = r.id) OR (r.household_id != '' AND v.household_id = "
+        "r.household_id))) LIMIT 1");
+    if (!stmt)
+        return stmt.error();
+    for (const auto &sha : sha256s) {
+        stmt->reset();
+        stmt->bind(1, sha);
+        if (stmt->step())
+            found.insert(sha);
+        else if (stmt->lastError())
+            return *stmt->lastError();
+    }
+    return found;
+}
+
+Result<std::vector<MediaReferenceRow>> SqliteCentralStore::mediaReferenceRows(const std::string &sha256) {
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare("SELECT r.kind, r.id, r.household_id, r.region_code, m.creator, r.deleted "
+                             "FROM media_refs m JOIN records r ON r.kind = m.kind AND r.id = m.record_id "
+                             "WHERE m.sha256 = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, sha256);
+    std::vector<MediaReferenceRow> rows;
+    while (stmt->step())
+        rows.push_back({stmt->columnText(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3),
+                        stmt->columnText(4), stmt->columnInt(5) != 0});
+    if (stmt->lastError())
+        return *stmt->lastError();
+    return rows;
+}
+
+Status SqliteCentralStore::putMediaUpload(const MediaUpload &u) {
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare("INSERT OR REPLACE INTO media_uploads "
+                             "(sha256, username, device_id, scope, size, completed_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!stmt)
+        return stmt.error();
+    return stmt->bind(1, u.sha256)
+        .bind(2, u.username)
+        .bind(3, u.deviceId)
+        .bind(4, scopeToJson(u.scope))
+        .bind(5, u.size)
+        .bind(6, u.completedAtMs)
+        .run();
+}
+
+Result<std::vector<MediaUpload>> SqliteCentralStore::mediaUploads(const std::string &sha256) {
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare("SELECT sha256, username, device_id, scope, size, completed_at "
+                             "FROM media_uploads WHERE sha256 = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, sha256);
+    std::vector<MediaUpload> rows;
+    while (stmt->step())
+        rows.push_back({stmt->columnText(0), stmt->columnText(1), stmt->columnText(2),
+                        scopeFromJson(stmt->columnText(3)), stmt->columnInt(4), stmt->columnInt(5)});
+    if (stmt->lastError())
+        return *stmt->lastError();
+    return rows;
+}
+
+Result<int64_t> SqliteCentralStore::mediaUploadBytes(const std::string &username) {
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare("SELECT coalesce(sum(size), 0) FROM media_uploads WHERE username = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, username);
+    if (!stmt->step())
+        return stmt->lastError() ? Result<int64_t>(*stmt->lastError()) : Result<int64_t>(int64_t(0));
+    return stmt->columnInt(0);
+}
+
+Status SqliteCentralStore::forgetMediaUploads(const std::vector<std::string> &sha256s,
+                                              int64_t completedBeforeMs) {
+    std::lock_guard lock(m_mutex);
+    sql::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    auto stmt = m_db.prepare("DELETE FROM media_uploads WHERE sha256 = ?1 AND completed_at < ?2");
+    if (!stmt)
+        return stmt.error();
+    for (const auto &sha : sha256s) {
+        stmt->reset();
+        if (auto st = stmt->bind(1, sha).bind(2, completedBeforeMs).run(); !st)
+            return st;
+    }
+    return tx.commit();
+}
+
+Result<int64_t> SqliteCentralStore::appendAudit(const AuditEntry &e) {
+    std::lock_guard lock(m_mutex);
+    sql::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto row =
+        m_db.prepare("INSERT INTO audit_log (at_ms, username, role, device_id, client_address, action, "
+                     "target, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!row)
+        return row.error();
+    if (auto st = row->bind(1, e.atMs)
+                      .bind(2, e.username)
+                      .bind(3, e.role)
+                      .bind(4, e.deviceId)
+                      .bind(5, e.clientAddress)
+                      .bind(6, e.action)
+                      .bind(7, e.target)
+                      .bind(8, e.result)
+                      .run();
+        !st)
+        return st.error();
+    const int64_t id = sqlite3_last_insert_rowid(m_db.handle());
+    auto household = m_db.prepare(
+        "INSERT OR IGNORE INTO audit_households (audit_id, household_id, region_code) VALUES (?1, ?2, ?3)");
+    if (!household)
+        return household.error();
+    for (const auto &[householdId, regionCode] : e.households) {
+        household->reset();
+        if (auto st = household->bind(1, id).bind(2, householdId).bind(3, regionCode).run(); !st)
+            return st.error();
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return id;
+}
+
+Result<AuditPage> SqliteCentralStore::auditEntries(const AuditQuery &q) {
+    AuditPage page;
+    const std::vector<std::string> prefixes = nonEmpty(q.regionPrefixes);
+    if (prefixes.empty() || q.limit == 0)
+        return page;
+    // ?1 since, ?2 after id, ?3 limit + 1, ?4 user, ?5 household, ?6.. prefixes
+    std::string sqlText =
+        "SELECT id, at_ms, username, role, device_id, client_address, action, target, result FROM audit_log "
+        "a "
+        "WHERE a.at_ms >= ?1 AND a.id > ?2 AND (?4 = '' OR a.username = ?4) AND EXISTS (SELECT 1 FROM "
+        "audit_households h WHERE h.audit_id = a.id AND (?5 = '' OR h.household_id = ?5) AND " +
+        prefixCondition("h.region_code", prefixes.size(), 6) + ") ORDER BY a.id LIMIT ?3";
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare(sqlText);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, q.sinceMs).bind(2, q.afterId).bind(3, static_cast<int64_t>(q.limit + 1));
+    stmt->bind(4, q.username).bind(5, q.householdId);
+    for (size_t i = 0; i < prefixes.size(); ++i)
+        stmt->bind(static_cast<int>(i + 6), prefixes[i]);
+    while (stmt->step()) {
+        if (page.entries.size() == q.limit) {
+            page.hasMore = true;
+            break;
+        }
+        AuditEntry e;
+        e.id = stmt->columnInt(0);
+        e.atMs = stmt->columnInt(1);
+        e.username = stmt->columnText(2);
+        e.role = stmt->columnText(3);
+        e.deviceId = stmt->columnText(4);
+        e.clientAddress = stmt->columnText(5);
+        e.action = stmt->columnText(6);
+        e.target = stmt->columnText(7);
+        e.result = stmt->columnText(8);
+        page.entries.push_back(std::move(e));
+    }
+    if (stmt->lastError())
+        return *stmt->lastError();
+    // The households of each row, limited to the reader's area.
+    auto households =
+        m_db.prepare("SELECT household_id, region_code FROM audit_households WHERE audit_id = ?1 "
+                     "AND " +
+                     prefixCondition("region_code", prefixes.size(), 2) + " ORDER BY household_id");
+    if (!households)
+        return households.error();
+    for (auto &e : page.entries) {
+        households->reset();
+        households->bind(1, e.id);
+        for (size_t i = 0; i < prefixes.size(); ++i)
+            households->bind(static_cast<int>(i + 2), prefixes[i]);
+        while (households->step())
+            e.households.emplace_back(households->columnText(0), households->columnText(1));
+        if (households->lastError())
+            return *households->lastError();
+    }
+    return page;
 }
 
 } // namespace ruhu::server

@@ -49,6 +49,14 @@ public:
     Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override;
     Result<std::vector<std::string>> mediaRegions(const std::string &sha256) override;
     Result<std::set<std::string>> referencedMedia(const std::vector<std::string> &sha256s) override;
+    Result<std::set<std::string>> mediaUnderReview(const std::vector<std::string> &sha256s) override;
+    Result<std::vector<MediaReferenceRow>> mediaReferenceRows(const std::string &sha256) override;
+    Status putMediaUpload(const MediaUpload &upload) override;
+    Result<std::vector<MediaUpload>> mediaUploads(const std::string &sha256) override;
+    Result<int64_t> mediaUploadBytes(const std::string &username) override;
+    Status forgetMediaUploads(const std::vector<std::string> &sha256s, int64_t completedBeforeMs) override;
+    Result<int64_t> appendAudit(const AuditEntry &entry) override;
+    Result<AuditPage> auditEntries(const AuditQuery &query) override;
 
     // Accounts and device binding (sqlite_accounts.cpp).
     Result<std::vector<UserAccount>> users() override;

@@ -95,12 +95,55 @@ CREATE TABLE IF NOT EXISTS skipped_seqs (
 );
 -- Which media blobs (photos, signature images) a photo/authorization record references. Region and
 -- liveness come from the record itself, so a household move or a tombstone needs no update here.
+-- creator: the user whose push stored the reference ('' for references from before schema 4).
 CREATE TABLE IF NOT EXISTS media_refs (
     sha256    TEXT NOT NULL,
     kind      TEXT NOT NULL,
     record_id TEXT NOT NULL,
     PRIMARY KEY (sha256, kind, record_id)
 ) WITHOUT ROWID;
+-- Who completed an upload of a blob (one row per user): a download is granted only through a record
+-- whose reference one of them vouches for (docs/media-sync.md), and the rows count against the quota.
+CREATE TABLE IF NOT EXISTS media_uploads (
+    sha256       TEXT NOT NULL,
+    username     TEXT NOT NULL,
+    device_id    TEXT NOT NULL,
+    scope        TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    completed_at INTEGER NOT NULL,
+    PRIMARY KEY (sha256, username)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS media_uploads_user ON media_uploads(username);
+-- The read audit (docs/privacy.md): append-only, enforced by the triggers below.
+CREATE TABLE IF NOT EXISTS audit_log (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_ms          INTEGER NOT NULL,
+    username       TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    device_id      TEXT NOT NULL,
+    client_address TEXT NOT NULL,
+    action         TEXT NOT NULL,
+    target         TEXT NOT NULL,
+    result         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at_ms);
+CREATE INDEX IF NOT EXISTS audit_log_user ON audit_log(username);
+CREATE TABLE IF NOT EXISTS audit_households (
+    audit_id     INTEGER NOT NULL REFERENCES audit_log(id),
+    household_id TEXT NOT NULL,
+    region_code  TEXT NOT NULL,
+    PRIMARY KEY (audit_id, household_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS audit_households_household ON audit_households(household_id);
+CREATE INDEX IF NOT EXISTS audit_households_region ON audit_households(region_code);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_households_no_update BEFORE UPDATE ON audit_households
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_households_no_delete BEFORE DELETE ON audit_households
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 -- Each device's Ed25519 signing key (授权承诺书). A retired key stays for the record; at most one active.
 CREATE TABLE IF NOT EXISTS device_keys (
     device_id     TEXT NOT NULL,
@@ -143,6 +186,19 @@ Status migrateAppliedMutations(sql::Database &db) {
         "CREATE INDEX IF NOT EXISTS applied_mutations_record ON applied_mutations(kind, record_id)");
 }
 
+// Schema 4 records who pushed each media reference (docs/media-sync.md "Who may download").
+Status migrateMediaRefsCreator(sql::Database &db) {
+    auto info = db.prepare("SELECT 1 FROM pragma_table_info('media_refs') WHERE name = 'creator'");
+    if (!info)
+        return info.error();
+    const bool hasCreator = info->step();
+    if (info->lastError())
+        return *info->lastError();
+    if (hasCreator)
+        return okStatus();
+    return db.exec("ALTER TABLE media_refs ADD COLUMN creator TEXT NOT NULL DEFAULT ''");
+}
+
 } // namespace
 
 Status createCentralSchema(sql::Database &db) {
@@ -157,6 +213,12 @@ Status createCentralSchema(sql::Database &db) {
     if (auto st = db.exec("UPDATE meta SET value = 3 WHERE key = 'schema_version' AND value < 3"); !st)
         return st;
     if (auto st = migrateAccounts(db); !st)
+        return st;
+    if (auto st = migrateMediaRefsCreator(db); !st)
+        return st;
+    // Schema 4 (accounts: tokens bound to devices, device_owners) and schema 4 of the media branch
+    // (media_refs.creator, media_uploads, audit_log) met as schema 5; both migrations are idempotent.
+    if (auto st = db.exec("UPDATE meta SET value = 5 WHERE key = 'schema_version' AND value < 5"); !st)
         return st;
     return tx.commit();
 }

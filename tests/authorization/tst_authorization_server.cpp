@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,8 @@ private Q_SLOTS:
     void supersedingAuthorization();
     void printablePdfHasChineseText();
     void printablePdfShowsFingerprintPhoto();
+    void forgedLetterDoesNotEmbedAnotherVillagesPhoto();
+    void pdfAndVerifyAreAudited();
     void areaScoping();
     void retireKeyNeedsCounty();
 
@@ -583,6 +586,74 @@ void TestAuthorizationServer::printablePdfShowsFingerprintPhoto() {
             copy.write(pdf.body);
     }
     QVERIFY(pdf.body.contains(jpeg.mid(jpeg.size() / 2, 64)));
+}
+
+// A cadre who learns the hash of another village's 手印 photo and names it in a letter of their own gets
+// a letter without it (docs/media-sync.md "Who may download"): they never uploaded those bytes.
+void TestAuthorizationServer::forgedLetterDoesNotEmbedAnotherVillagesPhoto() {
+    QImage image(320, 240, QImage::Format_RGB32);
+    image.fill(QColor(30, 90, 200));
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(image.save(&buffer, "JPEG", 85));
+    const std::string sha = QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex().toStdString();
+    auto uploaded = httpRequest(
+        "PUT",
+        m_server.url(qs("/api/v1/media/" + sha + "?size=" + std::to_string(jpeg.size()) + "&offset=0")), jpeg,
+        token("cadre2"));
+    QCOMPARE(uploaded.status, 200);
+
+    const auto doc = serverHousehold("hh-0007");
+    AuthorizationInput in;
+    in.id = "auth-hh7-forged";
+    in.consentTemplate = &m_template;
+    in.consents = {true, true, true};
+    Signer head;
+    head.memberId = doc.household.headMemberId;
+    head.role = "户主";
+    head.method = "手印照片";
+    head.fingerprintPhoto = PhotoRef{"photo-hh7-fp", sha};
+    head.signedAt = "2024-09-05T10:20:31+08:00";
+    for (const auto &m : doc.members)
+        if (m.id == head.memberId)
+            head.name = m.name;
+    in.signers = {head};
+    in.gps = {30.41, 112.89, 8, "2024-09-05T10:20:25+08:00", "network", false};
+    in.signedAt = "2024-09-05T10:21:00+08:00";
+    auto a = createAuthorization(in, doc, *m_key);
+    QVERIFY2(a.ok(), a.ok() ? "" : a.error().message.c_str());
+    QCOMPARE(pushOne("dev-a", authorizationMutation("dev-a", authorizationToJson(*a), "hh-0007"))
+                 .value("status")
+                 .toString(),
+             QStringLiteral("applied"));
+
+    auto pdf = httpRequest("GET", m_server.url("/api/v1/authorizations/auth-hh7-forged/pdf"), {}, m_cadre1);
+    QCOMPARE(pdf.status, 200);
+    QVERIFY(!pdf.body.contains(jpeg.mid(jpeg.size() / 2, 64)));
+    QVERIFY(!pdf.body.contains("/DCTDecode"));
+    QCOMPARE(httpRequest("GET", m_server.url(qs("/api/v1/media/" + sha)), {}, m_cadre1).status, 404);
+}
+
+// The read audit (docs/privacy.md): every printable letter and every verification is a row the county
+// reads, with the reader and the address they read from.
+void TestAuthorizationServer::pdfAndVerifyAreAudited() {
+    QVERIFY(!m_firstId.empty());
+    QCOMPARE(verify(m_firstId).status, 200);
+    auto audit =
+        httpRequest("GET", m_server.url("/api/v1/audit?household=hh-0001&user=cadre1"), {}, token("county"));
+    QCOMPARE(audit.status, 200);
+    QSet<QString> actions;
+    for (const auto &entry : audit.json.value("entries").toArray()) {
+        const QJsonObject row = entry.toObject();
+        if (row.value("target").toString() != qs(m_firstId))
+            continue;
+        actions << row.value("action").toString();
+        QCOMPARE(row.value("clientAddress").toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(row.value("role").toString(), QStringLiteral("village"));
+    }
+    QVERIFY2(actions.contains("pdf") && actions.contains("verify"), audit.body.constData());
+    QCOMPARE(httpRequest("GET", m_server.url("/api/v1/audit"), {}, m_cadre1).status, 403);
 }
 
 void TestAuthorizationServer::areaScoping() {

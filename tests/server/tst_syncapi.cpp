@@ -97,6 +97,23 @@ public:
         return m_inner.referencedMedia(sha256s);
     }
 
+    Result<std::set<std::string>> mediaUnderReview(const std::vector<std::string> &shas) override {
+        return m_inner.mediaUnderReview(shas);
+    }
+    Result<std::vector<MediaReferenceRow>> mediaReferenceRows(const std::string &sha) override {
+        return m_inner.mediaReferenceRows(sha);
+    }
+    Status putMediaUpload(const MediaUpload &u) override { return m_inner.putMediaUpload(u); }
+    Result<std::vector<MediaUpload>> mediaUploads(const std::string &sha) override {
+        return m_inner.mediaUploads(sha);
+    }
+    Result<int64_t> mediaUploadBytes(const std::string &u) override { return m_inner.mediaUploadBytes(u); }
+    Status forgetMediaUploads(const std::vector<std::string> &shas, int64_t before) override {
+        return m_inner.forgetMediaUploads(shas, before);
+    }
+    Result<int64_t> appendAudit(const AuditEntry &e) override { return m_inner.appendAudit(e); }
+    Result<AuditPage> auditEntries(const AuditQuery &q) override { return m_inner.auditEntries(q); }
+
 private:
     CentralStore &m_inner;
 };
@@ -195,7 +212,7 @@ void TestSyncApi::init() {
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
     m_store = std::move(*store);
     m_clock = std::make_unique<ManualClock>(1800000000000);
-    m_context = std::make_unique<ApiContext>(ApiContext{*m_store, *m_clock});
+    m_context = std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
     m_context->accounts.demo = true; // the demo county's password is fine here, as with --demo
 }
 
@@ -647,7 +664,7 @@ void TestSyncApi::demoSeedIsIdempotent() {
     auto reopened = SqliteCentralStore::open(m_dir->path().toStdString());
     QVERIFY(reopened.ok());
     m_store = std::move(*reopened);
-    m_context = std::make_unique<ApiContext>(ApiContext{*m_store, *m_clock});
+    m_context = std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
     m_context->accounts.demo = true;
     QCOMPARE(pullAll(login("county"), 1000).size(), makeDemoCounty().records.size());
 }
@@ -663,7 +680,7 @@ void TestSyncApi::errorStatusMapping() {
 void TestSyncApi::diskFullIs507() {
     const std::string token = login("cadre1", "ruhu2024", "dev-a");
     FullDiskStore full(*m_store);
-    m_context = std::make_unique<ApiContext>(ApiContext{full, *m_clock});
+    m_context = std::make_unique<ApiContext>(ApiContext{.store = full, .clock = *m_clock, .clientAddress = {}});
     m_context->accounts.demo = true;
     auto reply = call(http::verb::post, "/api/v1/push",
                       pushBody("dev-a", {makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001",
