@@ -19,6 +19,8 @@ ApiReply handleHistory(const Request &request, const ApiContext &context);
 ApiReply handleRegisterDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleRetireDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleAuthorization(const Request &request, const ApiContext &context);
+// /api/v1/rules/config[/history]: the rule configuration in force, loading a new one, its history.
+ApiReply handleRuleConfig(const Request &request, const ApiContext &context);
 // /api/v1/media/{sha256}[/upload], GET and PUT (docs/media-sync.md).
 ApiReply handleMedia(const Request &request, const ApiContext &context);
 

@@ -1,6 +1,7 @@
 #include "push_batch.h"
 
 #include "authorization_push.h"
+#include "household_evaluation.h"
 #include "household_move.h"
 #include "media_references.h"
 #include "review_queue.h"
@@ -308,12 +309,16 @@ Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const User
     BatchApplier applier(**tx, user, context, nowMs);
     PushOutcome outcome;
     outcome.results.reserve(push.mutations.size());
+    HouseholdEvaluations evaluations;
     for (size_t i = 0; i < push.mutations.size(); ++i) {
         auto result = applier.apply(i, push.mutations[i]);
         if (!result)
             return result.error();
+        evaluations.note(push.mutations[i], *result);
         outcome.results.push_back(std::move(*result));
     }
+    if (auto st = evaluations.run(**tx, user.username, nowMs); !st)
+        return st.error();
     auto missing = updateSequenceGaps(**tx, push.deviceId, push.skippedSeqs);
     if (!missing)
         return missing.error();

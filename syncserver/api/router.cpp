@@ -31,6 +31,7 @@ constexpr std::array kRoutes{
     Route{"/api/v1/devices/key", http::verb::post, &handleRegisterDeviceKey},
     Route{"/api/v1/devices/", http::verb::delete_, &handleRetireDeviceKey, true},  // {deviceId}/key
     Route{"/api/v1/authorizations/", http::verb::get, &handleAuthorization, true}, // {id}/verify|pdf
+    Route{"/api/v1/rules/config", http::verb::unknown, &handleRuleConfig, true},   // GET, PUT; /history
 };
 
 std::string_view pathOf(const Request &request) {
