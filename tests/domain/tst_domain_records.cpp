@@ -5,6 +5,7 @@
 #include <ruhu/domain/beijing_time.h>
 #include <ruhu/domain/household_records.h>
 #include <ruhu/domain/record_facts.h>
+#include <ruhu/evidence/signer_policy.h>
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/model/record_ids.h>
 
@@ -161,6 +162,33 @@ private slots:
         QVERIFY(!decisionNeedsJustification("不纳入", {3}));
         QVERIFY(!decisionNeedsJustification("列为重点核查对象", {1, 9}));
         QCOMPARE(decisionResults().size(), size_t(4));
+    }
+
+    void signerPolicyIsOneRule() {
+        using namespace ruhu::evidence;
+        QVERIFY(isHeadOfHousehold("mb-1", "", "mb-1"));
+        QVERIFY(isHeadOfHousehold("mb-2", "户主", "mb-1"));
+        QVERIFY(!isHeadOfHousehold("mb-2", "配偶", "mb-1"));
+        QVERIFY(!isHeadOfHousehold("", "配偶", ""));
+        QVERIFY(mustSign(true, 10));
+        QVERIFY(mustSign(false, 18));
+        QVERIFY(!mustSign(false, 17));
+        QVERIFY(!mustSign(false, -1));
+        QVERIFY(needsGuardian(13));
+        QVERIFY(!needsGuardian(14));
+        QVERIFY(!needsGuardian(-1));
+        auto guardian = defaultSigner("mb-3", "张小", false, true);
+        QVERIFY(isGuardian(guardian));
+        QVERIFY(guardian.name.empty());
+        QVERIFY(isHandwritten(guardian) && !needsFingerprint(guardian));
+        auto head = defaultSigner("mb-1", "张一", true, false);
+        QCOMPARE(qs(head.role), QString("户主"));
+        QCOMPARE(qs(head.name), QString("张一"));
+        head.role = kRoleProxy;
+        QVERIFY(isProxy(head) && needsFingerprint(head));
+        head.role = kRoleHead;
+        head.method = kMethodFingerprint;
+        QVERIFY(!isProxy(head) && needsFingerprint(head));
     }
 
     void idPrefixesAreOnePerKind() {
