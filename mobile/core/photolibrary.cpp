@@ -1,5 +1,7 @@
 #include "photolibrary.h"
 
+#include <ruhu/domain/beijing_time.h>
+#include <ruhu/model/record_ids.h>
 #include <ruhu/store/device_replica.h>
 #include <ruhu/store/media_store.h>
 
@@ -23,7 +25,7 @@ PhotoLibrary::PhotoLibrary(ruhu::DeviceReplica &replica, ruhu::MediaStore &media
     , m_media(media) {}
 
 QString PhotoLibrary::isoBeijingTime(const QDateTime &time) {
-    return time.toOffsetFromUtc(8 * 3600).toString(Qt::ISODate);
+    return QString::fromStdString(ruhu::domain::beijingTime(time.toMSecsSinceEpoch()));
 }
 
 ruhu::Result<SavedPhoto> PhotoLibrary::save(const ProcessedPhoto &photo, const PhotoContext &context) {
@@ -55,7 +57,7 @@ ruhu::Result<SavedPhoto> PhotoLibrary::save(const ProcessedPhoto &photo, const P
     if (!context.note.isEmpty())
         fields["note"] = context.note.toStdString();
 
-    const std::string photoId = ruhu::DeviceReplica::newId("ph");
+    const std::string photoId = ruhu::DeviceReplica::newId(ruhu::idPrefixFor("photo"));
     auto record = m_replica.edit("photo", photoId, household->id, household->regionCode, fields);
     if (!record)
         return record.error();

@@ -1,5 +1,6 @@
 #include "syncclient.h"
 
+#include <ruhu/domain/rule_config.h>
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/store/device_replica.h>
 #include <ruhu/sync/protocol.h>
@@ -318,8 +319,26 @@ void SyncClient::pullNext() {
                 pullNext();
                 return;
             }
-            m_replica.setLastSync(QDateTime::currentMSecsSinceEpoch());
-            setBusy(false);
-            Q_EMIT syncFinished();
+            fetchRuleConfig();
         });
+}
+
+// The rule configuration in force on the server (docs/decisions.md D13). A server without the endpoint
+// or a document that does not validate leaves the tablet's configuration as it was.
+void SyncClient::fetchRuleConfig() {
+    get(QStringLiteral("/api/v1/rules/config"), [this](int status, const QByteArray &body) {
+        if (status == 200) {
+            auto json = ruhu::parseJson(body.toStdString());
+            const auto *document =
+                json && json->is_object() ? json->get_object().if_contains("document") : nullptr;
+            if (document && ruhu::domain::parseRuleConfig(*document))
+                if (auto st = m_replica.setRuleConfigDocument(ruhu::toCanonicalJson(*document)); !st) {
+                    fail(QString::fromStdString(st.error().message));
+                    return;
+                }
+        }
+        m_replica.setLastSync(QDateTime::currentMSecsSinceEpoch());
+        setBusy(false);
+        Q_EMIT syncFinished();
+    });
 }

@@ -64,6 +64,7 @@ private:
     void finishRequest(QNetworkReply *reply, const JsonHandler &handler);
     void pushNext();
     void pullNext();
+    void fetchRuleConfig();
     void fail(const QString &message);
     void setBusy(bool busy);
     QString describeHttpError(int status, const QByteArray &body) const;

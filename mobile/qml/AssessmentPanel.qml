@@ -59,6 +59,16 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
+            objectName: "serverAssessment"
+            visible: panel.model.serverDiffers
+            text: qsTr("服务器研判结果：%1\n%2").arg(panel.model.serverResult).arg(panel.model.serverReason)
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            color: Theme.warning
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
             objectName: "incomeSummary"
             text: panel.model.incomeSummary
             font.pixelSize: Theme.fontBody

@@ -90,6 +90,8 @@ void AssessmentModel::refresh() {
     m_totals.clear();
     m_incomeSummary.clear();
     m_perCapitaFen = m_thresholdFen = -1;
+    m_serverResult.clear();
+    m_serverReason.clear();
 
     const auto *replica = m_store ? m_store->replica() : nullptr;
     if (!replica || m_householdId.isEmpty()) {
@@ -138,5 +140,42 @@ void AssessmentModel::refresh() {
                               .arg(result.threshold->year)
                               .arg(yuanText(result.threshold->value));
     }
+    compareWithServer(result, *on);
     Q_EMIT resultChanged();
+}
+
+void AssessmentModel::compareWithServer(const ruhu::domain::HouseholdAssessment &local,
+                                        const ruhu::domain::CivilDate &on) {
+    using Reason = ruhu::domain::ServerResultComparison::Reason;
+    const auto stored = assessment::storedSheet(*m_store->replica(), qtjson::toStd(m_householdId));
+    const auto *computed = stored.if_contains("computed");
+    const auto *config = assessment::ruleConfig(m_store->replica());
+    if (!computed || !computed->is_object() || !config)
+        return;
+    const auto c = ruhu::domain::compareWithServer(computed->get_object(), local, *config, on);
+    if (c.reason == Reason::Same)
+        return;
+    QStringList codes;
+    for (const auto &code : c.serverCategories)
+        codes << qtjson::str(code);
+    for (const auto &code : c.serverExclusions)
+        codes << qtjson::str(code);
+    m_serverResult =
+        c.serverOutcomeLabel.empty() ? tr("服务器无法研判：%1").arg(qtjson::plainMessage(c.serverError))
+        : codes.isEmpty()
+            ? qtjson::str(c.serverOutcomeLabel)
+            : tr("%1（%2）").arg(qtjson::str(c.serverOutcomeLabel), codes.join(QStringLiteral("、")));
+    switch (c.reason) {
+    case Reason::NewerConfig:
+        m_serverReason = tr("服务器按规则配置“%1”（第%2版）研判，本机使用的规则配置不同，以服务器结果为准")
+                             .arg(qtjson::str(c.serverConfigId))
+                             .arg(c.serverConfigVersion);
+        break;
+    case Reason::OtherDate:
+        m_serverReason = tr("服务器于%1研判，研判日期不同").arg(qtjson::str(c.serverAssessedOn));
+        break;
+    default:
+        m_serverReason = tr("本机有尚未同步的修改，同步后服务器将重新研判");
+        break;
+    }
 }

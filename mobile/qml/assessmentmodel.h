@@ -13,6 +13,11 @@
 
 #include <optional>
 
+namespace ruhu::domain {
+struct CivilDate;
+struct HouseholdAssessment;
+} // namespace ruhu::domain
+
 // The rule engine's result for one household, as the cadre reads it: the suggested outcome, the K/X
 // codes, the reasons in plain Chinese, and the income totals in 元. Recomputed whenever the store changes
 // (a saved income sheet or member), or, inside the income sheet page, on every edit of the draft sheet.
@@ -40,6 +45,11 @@ class AssessmentModel : public QObject {
     // "人均纯收入 6,500.00 元，低于监测范围 8,300.00 元" (or why it cannot be compared).
     Q_PROPERTY(QString incomeSummary READ incomeSummary NOTIFY resultChanged)
     Q_PROPERTY(bool belowThreshold READ belowThreshold NOTIFY resultChanged)
+    // The server re-evaluates on every sync (incomeSheet.computed); where its result differs from this
+    // tablet's, the page shows the server's and why (ruhu::domain::compareWithServer).
+    Q_PROPERTY(bool serverDiffers READ serverDiffers NOTIFY resultChanged)
+    Q_PROPERTY(QString serverResult READ serverResult NOTIFY resultChanged)
+    Q_PROPERTY(QString serverReason READ serverReason NOTIFY resultChanged)
 public:
     explicit AssessmentModel(QObject *parent = nullptr);
 
@@ -64,6 +74,9 @@ public:
     QVariantMap totals() const { return m_totals; }
     QString incomeSummary() const { return m_incomeSummary; }
     bool belowThreshold() const { return m_below; }
+    bool serverDiffers() const { return !m_serverResult.isEmpty(); }
+    QString serverResult() const { return m_serverResult; }
+    QString serverReason() const { return m_serverReason; }
 
     // D and the region's threshold for the year in 分 (-1 when unknown), for plausibility checks.
     qint64 perCapitaFen() const { return m_perCapitaFen; }
@@ -74,6 +87,9 @@ public:
 
 public Q_SLOTS:
     void refresh();
+
+private:
+    void compareWithServer(const ruhu::domain::HouseholdAssessment &local, const ruhu::domain::CivilDate &on);
 
 Q_SIGNALS:
     void storeChanged();
@@ -100,6 +116,8 @@ private:
     QVariantMap m_totals;
     QString m_incomeSummary;
     bool m_below = false;
+    QString m_serverResult;
+    QString m_serverReason;
     qint64 m_perCapitaFen = -1;
     qint64 m_thresholdFen = -1;
 };

@@ -1,5 +1,6 @@
 #include "authorizationrecords.h"
 
+#include <ruhu/evidence/authorization_standing.h>
 #include <ruhu/evidence/covered_household.h>
 #include <ruhu/store/device_replica.h>
 
@@ -69,26 +70,11 @@ std::optional<ruhu::domain::HouseholdDocument> coveredHousehold(const ruhu::Devi
 }
 
 std::optional<Stored> current(const ruhu::DeviceReplica &replica, const std::string &householdId) {
-    const auto records = replica.householdRecords("authorization", householdId);
-    std::vector<std::string> superseded;
-    for (const auto &record : records)
-        if (const auto *s = record.fields.if_contains("supersedes");
-            s && s->is_string() && !s->get_string().empty())
-            superseded.emplace_back(s->get_string());
-    std::optional<Stored> newest;
-    for (const auto &record : records) {
-        if (record.deleted || std::find(superseded.begin(), superseded.end(), record.id) != superseded.end())
-            continue;
-        const auto *document = record.fields.if_contains("document");
-        if (!document)
-            continue;
-        auto parsed = ruhu::evidence::authorizationFromJson(*document);
-        if (!parsed || parsed->status != "signed")
-            continue;
-        if (!newest || parsed->signedAt > newest->authorization.signedAt)
-            newest = Stored{record, std::move(*parsed)};
-    }
-    return newest;
+    auto inForce =
+        ruhu::evidence::authorizationInForce(replica.householdRecords("authorization", householdId));
+    if (!inForce)
+        return std::nullopt;
+    return Stored{std::move(inForce->record), std::move(inForce->document)};
 }
 
 Check check(const Stored &stored, const ruhu::domain::HouseholdDocument &current) {

@@ -6,8 +6,11 @@
 #include "reloadingproperty.h"
 #include "signaturepad.h"
 
+#include <ruhu/domain/beijing_time.h>
 #include <ruhu/domain/civil_date.h>
+#include <ruhu/evidence/signer_policy.h>
 #include <ruhu/model/id_number.h>
+#include <ruhu/model/record_ids.h>
 #include <ruhu/store/device_replica.h>
 #include <ruhu/store/media_store.h>
 
@@ -18,9 +21,6 @@
 #include <tuple>
 
 namespace {
-
-constexpr int kAdultAge = 18;
-constexpr int kGuardianAge = 14; // PIPL art. 31; the core enforces the same number
 
 QString qs(const std::string &s) {
     return QString::fromStdString(s);
@@ -35,7 +35,7 @@ int ageOf(const ruhu::domain::Member &member) {
 }
 
 QString nowBeijing() {
-    return QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).toString(Qt::ISODate);
+    return QString::fromStdString(ruhu::domain::beijingTime(QDateTime::currentMSecsSinceEpoch()));
 }
 
 // The core's field paths ("signers[2].proxy.name") → the page's keys ("signers.2.proxy.name" is awkward
@@ -124,9 +124,10 @@ void AuthorizationSession::load() {
                                          {QStringLiteral("relationToHead"), qs(m->relationToHead)},
                                          {QStringLiteral("idNoMasked"), qs(ruhu::maskIdNumber(m->idNo))},
                                          {QStringLiteral("age"), age},
-                                         {QStringLiteral("minor"), age >= 0 && age < kGuardianAge}});
-            const bool head = m->id == m_document->household.headMemberId || m->relationToHead == "户主";
-            if (!head && (age < 0 || age < kAdultAge))
+                                         {QStringLiteral("minor"), ruhu::evidence::needsGuardian(age)}});
+            const bool head = ruhu::evidence::isHeadOfHousehold(m->id, m->relationToHead,
+                                                                m_document->household.headMemberId);
+            if (!ruhu::evidence::mustSign(head, age))
                 continue; // minors are optional lines, added with addSigner (signed by a 监护人)
             Slot slot;
             slot.memberId = qs(m->id);
@@ -134,10 +135,7 @@ void AuthorizationSession::load() {
             slot.relation = qs(m->relationToHead);
             slot.age = age;
             slot.required = true;
-            slot.signer.memberId = m->id;
-            slot.signer.role = head ? "户主" : "家庭成员";
-            slot.signer.name = m->name;
-            slot.signer.method = "手写签名";
+            slot.signer = ruhu::evidence::defaultSigner(m->id, m->name, head, false);
             if (head)
                 m_slots.insert(m_slots.begin(), std::move(slot));
             else
@@ -220,7 +218,7 @@ QVariantMap AuthorizationSession::signerAt(int index) const {
         {QStringLiteral("memberName"), s.memberName},
         {QStringLiteral("relationToHead"), s.relation},
         {QStringLiteral("age"), s.age},
-        {QStringLiteral("minor"), s.age >= 0 && s.age < kGuardianAge},
+        {QStringLiteral("minor"), ruhu::evidence::needsGuardian(s.age)},
         {QStringLiteral("required"), s.required},
         {QStringLiteral("signed"), s.signedDone},
         {QStringLiteral("role"), qs(s.signer.role)},
@@ -269,11 +267,8 @@ int AuthorizationSession::addSigner(const QString &memberId) {
         slot.memberName = member.value(QStringLiteral("name")).toString();
         slot.relation = member.value(QStringLiteral("relationToHead")).toString();
         slot.age = member.value(QStringLiteral("age")).toInt();
-        slot.signer.memberId = memberId.toStdString();
-        const bool minor = member.value(QStringLiteral("minor")).toBool();
-        slot.signer.role = minor ? "监护人" : "家庭成员";
-        slot.signer.name = minor ? std::string() : slot.memberName.toStdString();
-        slot.signer.method = "手写签名";
+        slot.signer = ruhu::evidence::defaultSigner(memberId.toStdString(), slot.memberName.toStdString(),
+                                                    false, member.value(QStringLiteral("minor")).toBool());
         m_slots.push_back(std::move(slot));
         Q_EMIT signersChanged();
         return int(m_slots.size()) - 1;
@@ -304,16 +299,15 @@ bool AuthorizationSession::acceptSignature(int index, SignaturePad *pad, const Q
     signer.name = details.value(QStringLiteral("name")).toString().trimmed().toStdString();
     signer.role = details.value(QStringLiteral("role"), qs(signer.role)).toString().toStdString();
     signer.method = details.value(QStringLiteral("method"), qs(signer.method)).toString().toStdString();
-    const bool minor = slot.age >= 0 && slot.age < kGuardianAge;
-    const bool isProxy = signer.method == "代填+手印" || signer.role == "代填人";
+    const bool minor = ruhu::evidence::needsGuardian(slot.age);
     if (signer.name.empty())
         return fail(QStringLiteral("name"), minor ? tr("请填写监护人姓名") : tr("请填写签字人姓名"));
-    if (minor && signer.role != "监护人")
+    if (minor && !ruhu::evidence::isGuardian(signer))
         return fail(QStringLiteral("role"),
                     tr("%1 不满十四周岁，须由监护人代签，请把身份选为“监护人”").arg(slot.memberName));
     signer.strokes.reset();
     QByteArray png;
-    if (signer.method == "手写签名") {
+    if (ruhu::evidence::isHandwritten(signer)) {
         if (!pad || pad->isEmpty())
             return fail(QStringLiteral("strokes"), tr("签名为空，请在签名框内签名"));
         signer.strokes = pad->strokes();
@@ -322,7 +316,7 @@ bool AuthorizationSession::acceptSignature(int index, SignaturePad *pad, const Q
             return fail(QStringLiteral("strokes"), tr("签名无法使用，请清除后重签"));
     }
     signer.proxy.reset();
-    if (isProxy) {
+    if (ruhu::evidence::isProxy(signer)) {
         ruhu::evidence::Proxy proxy;
         proxy.name = details.value(QStringLiteral("proxyName")).toString().trimmed().toStdString();
         proxy.role = details.value(QStringLiteral("proxyRole")).toString().toStdString();
@@ -339,7 +333,7 @@ bool AuthorizationSession::acceptSignature(int index, SignaturePad *pad, const Q
                         tr("请先向申请人宣读授权书全文，再勾选确认"));
         signer.proxy = proxy;
     }
-    if (signer.method != "手写签名" && !signer.fingerprintPhoto)
+    if (ruhu::evidence::needsFingerprint(signer) && !signer.fingerprintPhoto)
         return fail(QStringLiteral("fingerprintPhoto"),
                     tr("请让%1按手印并拍照（手印照片）").arg(slot.memberName));
     signer.signedAt = nowBeijing().toStdString();
@@ -427,7 +421,7 @@ bool AuthorizationSession::submit() {
     if (!document)
         return fail(QStringLiteral("household"), tr("本机没有这一户的资料，请先同步"));
     ruhu::evidence::AuthorizationInput input;
-    input.id = ruhu::DeviceReplica::newId("au");
+    input.id = ruhu::DeviceReplica::newId(ruhu::idPrefixFor("authorization"));
     input.consentTemplate = m_template;
     input.consents = m_consents;
     for (const Slot &slot : m_slots)
@@ -487,7 +481,8 @@ void AuthorizationSession::saveSignatureImages(const std::string &authorizationI
                                    {"mime", "image/png"},
                                    {"takenAt", slot.signer.signedAt},
                                    {"note", "授权书 " + authorizationId + " 的签名图像"}};
-        s_photos->replica().edit("photo", ruhu::DeviceReplica::newId("ph"), m_householdId.toStdString(),
+        s_photos->replica().edit("photo", ruhu::DeviceReplica::newId(ruhu::idPrefixFor("photo")),
+                                 m_householdId.toStdString(),
                                  household ? household->regionCode : std::string(), fields);
     }
 }

@@ -2,6 +2,8 @@
 
 #include "qtjson.h"
 
+#include <ruhu/domain/record_facts.h>
+#include <ruhu/model/record_ids.h>
 #include <ruhu/model/schema.h>
 #include <ruhu/store/device_replica.h>
 
@@ -11,13 +13,12 @@
 
 namespace {
 
-const QString kHead = QStringLiteral("户主");
-
 // The household fields this form edits (headMemberId and headName follow the member marked 户主).
 const char *const kFormFields[] = {"group", "householdType", "phone", "address", "headMemberId", "headName"};
 
 bool isMemberHead(const MemberDraft &draft) {
-    return draft.fields.value(QStringLiteral("relationToHead")).toString() == kHead;
+    return ruhu::domain::isHeadRelation(
+        qtjson::toStd(draft.fields.value(QStringLiteral("relationToHead")).toString()));
 }
 
 } // namespace
@@ -140,7 +141,7 @@ void HouseholdEditor::putMember(int row, const QVariantMap &member) {
         for (const auto &d : m_members.drafts())
             seq = std::max(seq, d.fields.value(QStringLiteral("seq")).toLongLong());
         fields.insert(QStringLiteral("seq"), seq + 1);
-        m_members.append(qtjson::str(ruhu::DeviceReplica::newId("mb")), fields);
+        m_members.append(qtjson::str(ruhu::DeviceReplica::newId(ruhu::idPrefixFor("member"))), fields);
     } else {
         m_members.update(row, member);
     }
@@ -268,7 +269,8 @@ bool HouseholdEditor::persist(bool complete) {
         memberChanges.emplace_back(&draft, std::move(json));
     }
 
-    const std::string householdId = m_isNew ? ruhu::DeviceReplica::newId("hh") : qtjson::toStd(m_householdId);
+    const std::string householdId =
+        m_isNew ? ruhu::DeviceReplica::newId(ruhu::idPrefixFor("household")) : qtjson::toStd(m_householdId);
     const std::string region = qtjson::toStd(m_regionCode);
     if (!householdJson.empty()) {
         auto result = replica->edit("household", householdId, householdId, region, householdJson);

@@ -3,8 +3,11 @@
 #include "householdassessment.h"
 #include "qtjson.h"
 
+#include <ruhu/domain/household_records.h>
 #include <ruhu/domain/income_sheet.h>
+#include <ruhu/domain/income_sheet_layout.h>
 #include <ruhu/domain/money.h>
+#include <ruhu/domain/record_facts.h>
 #include <ruhu/store/device_replica.h>
 
 #include <QCoreApplication>
@@ -13,69 +16,33 @@
 
 namespace {
 
-struct Column {
-    const char *key;
-    const char *label;
-    const char *type; // text, money, real, int
-};
+using Section = ruhu::domain::IncomeSheetLineSection;
+using Column = ruhu::domain::IncomeSheetColumn;
 
-struct Section {
-    const char *key;
-    const char *title;
-    std::vector<Column> columns;
-};
+QString qstr(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The layout's labels are Chinese source texts, translated in the editor's context for display.
+QString translated(std::string_view text) {
+    const std::string source(text);
+    return QCoreApplication::translate("IncomeSheetEditor", source.c_str());
+}
 
 const std::vector<Section> &sections() {
-    static const std::vector<Section> list{
-        {"crops",
-         QT_TRANSLATE_NOOP("IncomeSheetEditor", "一、种植、林业、渔业"),
-         {{"item", QT_TRANSLATE_NOOP("IncomeSheetEditor", "品种"), "text"},
-          {"areaMu", QT_TRANSLATE_NOOP("IncomeSheetEditor", "面积（亩）"), "real"},
-          {"yieldKg", QT_TRANSLATE_NOOP("IncomeSheetEditor", "产量（公斤）"), "real"},
-          {"soldAmount", QT_TRANSLATE_NOOP("IncomeSheetEditor", "出售金额（元）"), "money"},
-          {"selfValue", QT_TRANSLATE_NOOP("IncomeSheetEditor", "自用折价（元）"), "money"},
-          {"cost", QT_TRANSLATE_NOOP("IncomeSheetEditor", "生产成本（元）"), "money"}}},
-        {"livestock",
-         QT_TRANSLATE_NOOP("IncomeSheetEditor", "二、养殖业"),
-         {{"item", QT_TRANSLATE_NOOP("IncomeSheetEditor", "品种"), "text"},
-          {"stock", QT_TRANSLATE_NOOP("IncomeSheetEditor", "存栏（头/只）"), "int"},
-          {"soldHead", QT_TRANSLATE_NOOP("IncomeSheetEditor", "出栏（头/只）"), "int"},
-          {"soldAmount", QT_TRANSLATE_NOOP("IncomeSheetEditor", "出售金额（元）"), "money"},
-          {"selfValue", QT_TRANSLATE_NOOP("IncomeSheetEditor", "自用折价（元）"), "money"},
-          {"cost", QT_TRANSLATE_NOOP("IncomeSheetEditor", "生产成本（元）"), "money"}}},
-        {"business",
-         QT_TRANSLATE_NOOP("IncomeSheetEditor", "三、二、三产业"),
-         {{"item", QT_TRANSLATE_NOOP("IncomeSheetEditor", "项目"), "text"},
-          {"productSales", QT_TRANSLATE_NOOP("IncomeSheetEditor", "产品销售（元）"), "money"},
-          {"serviceIncome", QT_TRANSLATE_NOOP("IncomeSheetEditor", "服务收入（元）"), "money"},
-          {"cost", QT_TRANSLATE_NOOP("IncomeSheetEditor", "经营成本（元）"), "money"}}},
-        {"wages",
-         QT_TRANSLATE_NOOP("IncomeSheetEditor", "四、务工"),
-         {{"name", QT_TRANSLATE_NOOP("IncomeSheetEditor", "成员"), "text"},
-          {"localDays", QT_TRANSLATE_NOOP("IncomeSheetEditor", "本地务工（天）"), "int"},
-          {"localCash", QT_TRANSLATE_NOOP("IncomeSheetEditor", "本地收入（元）"), "money"},
-          {"awayMonths", QT_TRANSLATE_NOOP("IncomeSheetEditor", "外出务工（月）"), "int"},
-          {"awayCash", QT_TRANSLATE_NOOP("IncomeSheetEditor", "外出收入（元）"), "money"},
-          {"inKind", QT_TRANSLATE_NOOP("IncomeSheetEditor", "实物折价（元）"), "money"}}},
-        {"fixedAssets",
-         QT_TRANSLATE_NOOP("IncomeSheetEditor", "七、生产性固定资产"),
-         {{"name", QT_TRANSLATE_NOOP("IncomeSheetEditor", "名称"), "text"},
-          {"purchaseYear", QT_TRANSLATE_NOOP("IncomeSheetEditor", "购置年份"), "int"},
-          {"originalValue", QT_TRANSLATE_NOOP("IncomeSheetEditor", "原值（元）"), "money"}}},
-    };
-    return list;
+    return ruhu::domain::incomeSheetLineSections();
 }
 
 const Section *findSection(const QString &key) {
     for (const auto &s : sections())
-        if (key == QLatin1String(s.key))
+        if (key == qstr(s.key))
             return &s;
     return nullptr;
 }
 
 const Column *findColumn(const Section &section, const QString &key) {
     for (const auto &c : section.columns)
-        if (key == QLatin1String(c.key))
+        if (key == qstr(c.key))
             return &c;
     return nullptr;
 }
@@ -85,31 +52,19 @@ struct Item {
     QString label;
 };
 
-// The fixed items; "claims" are top-level fields of the sheet, the others live in one object field.
+// The fixed items of a group (ruhu::domain::incomeSheetItemGroups); a transfer item shows its code.
 std::vector<Item> groupItems(const QString &group) {
-    // QT_TRANSLATE_NOOP marks the text for lupdate; translate() looks it up at run time.
-    auto translated = [](const char *text) { return QCoreApplication::translate("IncomeSheetEditor", text); };
-    if (group == QLatin1String("property"))
-        return {
-            {"povertyAssetDividend", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "扶贫资产收益分红"))},
-            {"landTransferNetRent", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "土地流转净租金"))},
-            {"houseRentNet", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "房屋出租净收入"))},
-            {"other", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "其他财产净收入"))}};
-    if (group == QLatin1String("transfers")) {
-        std::vector<Item> items;
-        for (const auto &info : ruhu::domain::transferItems())
-            items.push_back({info.code, QStringLiteral("%1 %2").arg(QLatin1String(info.code),
-                                                                    QString::fromUtf8(info.label))});
-        return items;
+    std::vector<Item> items;
+    for (const auto &g : ruhu::domain::incomeSheetItemGroups()) {
+        if (group != qstr(g.key))
+            continue;
+        for (const auto &item : g.items)
+            items.push_back(
+                {std::string(item.key), group == QLatin1String("transfers")
+                                            ? QStringLiteral("%1 %2").arg(qstr(item.key), qstr(item.label))
+                                            : translated(item.label)});
     }
-    if (group == QLatin1String("claims"))
-        return {{"claimsE", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "E 理赔收入"))},
-                {"priorD", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "上期人均纯收入"))}};
-    if (group == QLatin1String("rigid"))
-        return {{"F1", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "F1 教育支出"))},
-                {"F2", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "F2 医疗支出"))},
-                {"F3", translated(QT_TRANSLATE_NOOP("IncomeSheetEditor", "F3 其他刚性支出"))}};
-    return {};
+    return items;
 }
 
 QString moneyText(const boost::json::value *value) {
@@ -118,10 +73,10 @@ QString moneyText(const boost::json::value *value) {
     return qtjson::str(ruhu::domain::formatYuan(value->get_int64()));
 }
 
-QString valueText(const boost::json::value *value, const char *type) {
+QString valueText(const boost::json::value *value, std::string_view type) {
     if (!value)
         return {};
-    if (QLatin1String(type) == QLatin1String("money"))
+    if (type == "money")
         return moneyText(value);
     if (value->is_string())
         return qtjson::str(std::string(value->get_string()));
@@ -133,21 +88,20 @@ QString valueText(const boost::json::value *value, const char *type) {
 }
 
 // The typed value of `text`, or nullopt when it is not a valid number. Empty text is a null value.
-std::optional<boost::json::value> parseValue(const QString &input, const char *type) {
+std::optional<boost::json::value> parseValue(const QString &input, std::string_view type) {
     const QString text = input.trimmed();
-    const QLatin1String t(type);
-    if (t == QLatin1String("text"))
+    if (type == "text")
         return boost::json::value(qtjson::toStd(text));
     if (text.isEmpty())
         return boost::json::value(nullptr);
-    if (t == QLatin1String("money")) {
+    if (type == "money") {
         auto fen = ruhu::domain::parseYuan(qtjson::toStd(QString(text).remove(QLatin1Char(','))));
         if (!fen)
             return std::nullopt;
         return boost::json::value(*fen);
     }
     bool ok = false;
-    if (t == QLatin1String("int")) {
+    if (type == "int") {
         const qlonglong n = text.toLongLong(&ok);
         return ok ? std::optional(boost::json::value(int64_t(n))) : std::nullopt;
     }
@@ -155,23 +109,21 @@ std::optional<boost::json::value> parseValue(const QString &input, const char *t
     return ok ? std::optional(boost::json::value(d)) : std::nullopt;
 }
 
-bool isTombstone(const boost::json::value &line) {
-    if (!line.is_object())
-        return true;
-    const auto *deleted = line.get_object().if_contains("deleted");
-    return deleted && deleted->is_bool() && deleted->get_bool();
+// A line the sheet shows: an object that is not a tombstone (ruhu::domain::isTombstone).
+bool isLiveLine(const boost::json::value &line) {
+    return line.is_object() && !ruhu::domain::isTombstone(line);
 }
 
 // The array index of the row-th live line (tombstones are not shown), or -1.
 int liveIndex(const boost::json::array &lines, int row) {
     int live = -1;
     for (size_t i = 0; i < lines.size(); ++i)
-        if (!isTombstone(lines[i]) && ++live == row)
+        if (isLiveLine(lines[i]) && ++live == row)
             return int(i);
     return -1;
 }
 
-void putValue(boost::json::object &object, const std::string &key, const boost::json::value &value) {
+void putValue(boost::json::object &object, std::string_view key, const boost::json::value &value) {
     if (value.is_null())
         object.erase(key);
     else
@@ -206,29 +158,25 @@ QVariantList IncomeSheetEditor::lineSections() const {
     for (const auto &s : sections()) {
         QVariantList columns;
         for (const auto &c : s.columns)
-            columns << QVariantMap{{QStringLiteral("key"), QLatin1String(c.key)},
-                                   {QStringLiteral("label"), tr(c.label)},
-                                   {QStringLiteral("type"), QLatin1String(c.type)}};
-        list << QVariantMap{{QStringLiteral("key"), QLatin1String(s.key)},
-                            {QStringLiteral("title"), tr(s.title)},
+            columns << QVariantMap{{QStringLiteral("key"), qstr(c.key)},
+                                   {QStringLiteral("label"), translated(c.label)},
+                                   {QStringLiteral("type"), qstr(c.type)}};
+        list << QVariantMap{{QStringLiteral("key"), qstr(s.key)},
+                            {QStringLiteral("title"), translated(s.title)},
                             {QStringLiteral("columns"), columns}};
     }
     return list;
 }
 
 QVariantList IncomeSheetEditor::itemGroups() const {
-    const std::pair<const char *, const char *> groups[] = {{"property", QT_TR_NOOP("五、财产净收入")},
-                                                            {"transfers", QT_TR_NOOP("六、转移净收入")},
-                                                            {"claims", QT_TR_NOOP("理赔收入与上期收入")},
-                                                            {"rigid", QT_TR_NOOP("八、合理自付刚性支出")}};
     QVariantList list;
-    for (const auto &[key, title] : groups) {
+    for (const auto &group : ruhu::domain::incomeSheetItemGroups()) {
         QVariantList items;
-        for (const auto &item : groupItems(QLatin1String(key)))
+        for (const auto &item : groupItems(qstr(group.key)))
             items << QVariantMap{{QStringLiteral("key"), qtjson::str(item.key)},
                                  {QStringLiteral("label"), item.label}};
-        list << QVariantMap{{QStringLiteral("key"), QLatin1String(key)},
-                            {QStringLiteral("title"), tr(title)},
+        list << QVariantMap{{QStringLiteral("key"), qstr(group.key)},
+                            {QStringLiteral("title"), translated(group.title)},
                             {QStringLiteral("items"), items}};
     }
     return list;
@@ -241,11 +189,11 @@ QVariantList IncomeSheetEditor::lines(const QString &section) const {
     if (!array || !array->is_array())
         return list;
     for (const auto &line : array->get_array()) {
-        if (isTombstone(line))
+        if (!isLiveLine(line))
             continue;
         QVariantMap map;
         for (const auto &c : spec->columns)
-            map.insert(QLatin1String(c.key), valueText(line.get_object().if_contains(c.key), c.type));
+            map.insert(qstr(c.key), valueText(line.get_object().if_contains(c.key), c.type));
         list << map;
     }
     return list;
@@ -359,7 +307,7 @@ void IncomeSheetEditor::updateWarnings() {
             continue;
         int row = 0;
         for (const auto &line : array->get_array()) {
-            if (isTombstone(line))
+            if (!isLiveLine(line))
                 continue;
             ++row;
             for (const auto &column : section.columns) {
@@ -368,9 +316,9 @@ void IncomeSheetEditor::updateWarnings() {
                                                 (value->is_double() && value->get_double() < 0));
                 if (negative)
                     m_warnings << tr("%1第%2行“%3”是负数，请核对")
-                                      .arg(tr(section.title))
+                                      .arg(translated(section.title))
                                       .arg(row)
-                                      .arg(tr(column.label));
+                                      .arg(translated(column.label));
             }
         }
     }
@@ -393,15 +341,14 @@ void IncomeSheetEditor::updateWarnings() {
             continue;
         const QString labor = qtjson::text(member.fields, "labor");
         const QString status = qtjson::text(member.fields, "status");
-        const bool normal = status.isEmpty() || status == QStringLiteral("正常");
-        const bool works =
-            normal && labor != QStringLiteral("丧失劳动力") && labor != QStringLiteral("无劳动力");
+        const bool normal = ruhu::domain::isCountedMember(qtjson::toStd(status), true);
+        const bool works = ruhu::domain::canEarnWages(qtjson::toStd(status), qtjson::toStd(labor));
         laborByName.insert(qtjson::text(member.fields, "name"), works ? QString() : normal ? labor : status);
         anyLabor = anyLabor || works;
     }
     int row = 0;
     for (const auto &line : wages->get_array()) {
-        if (isTombstone(line))
+        if (!isLiveLine(line))
             continue;
         ++row;
         const auto &object = line.get_object();

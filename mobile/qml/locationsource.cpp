@@ -1,5 +1,7 @@
 #include "locationsource.h"
 
+#include <ruhu/domain/beijing_time.h>
+
 #include <QGeoPositionInfoSource>
 
 namespace {
@@ -34,11 +36,10 @@ void LocationSource::stop() {
 boost::json::object LocationSource::currentGps() const {
     if (!hasFix() || m_last.timestamp().msecsTo(QDateTime::currentDateTimeUtc()) > kFreshMs)
         return {{"status", "unavailable"}};
-    boost::json::object gps{
-        {"status", "ok"},
-        {"lat", m_last.coordinate().latitude()},
-        {"lon", m_last.coordinate().longitude()},
-        {"at", m_last.timestamp().toOffsetFromUtc(8 * 3600).toString(Qt::ISODate).toStdString()}};
+    boost::json::object gps{{"status", "ok"},
+                            {"lat", m_last.coordinate().latitude()},
+                            {"lon", m_last.coordinate().longitude()},
+                            {"at", ruhu::domain::beijingTime(m_last.timestamp().toMSecsSinceEpoch())}};
     if (m_last.hasAttribute(QGeoPositionInfo::HorizontalAccuracy))
         gps["accuracyM"] = m_last.attribute(QGeoPositionInfo::HorizontalAccuracy);
     return gps;

@@ -2,6 +2,7 @@
 
 #include "qtjson.h"
 
+#include <ruhu/domain/record_facts.h>
 #include <ruhu/model/id_number.h>
 
 #include <algorithm>
@@ -29,9 +30,9 @@ QVariantMap MemberDraft::changedFields() const {
 }
 
 bool MemberDraft::isCounted() const {
-    const QString status = fields.value(QStringLiteral("status")).toString();
     const QVariant shares = fields.value(QStringLiteral("sharesIncomeExpense"));
-    return (status.isEmpty() || status == QStringLiteral("正常")) && (!shares.isValid() || shares.toBool());
+    return ruhu::domain::isCountedMember(qtjson::toStd(fields.value(QStringLiteral("status")).toString()),
+                                         shares.isValid() ? std::optional(shares.toBool()) : std::nullopt);
 }
 
 MemberListModel::MemberListModel(QObject *parent)

@@ -3,16 +3,16 @@
 #include "qtjson.h"
 #include "surveychoices.h"
 
+#include <ruhu/domain/record_facts.h>
+#include <ruhu/model/record_ids.h>
 #include <ruhu/store/device_replica.h>
 
 #include <QDateTime>
 
 namespace {
 
-const QString kNotIncluded = QStringLiteral("不纳入");
-
 std::string assessmentId(const QString &householdId) {
-    return "ra-" + qtjson::toStd(householdId);
+    return ruhu::riskAssessmentId(qtjson::toStd(householdId));
 }
 
 } // namespace
@@ -42,8 +42,10 @@ void RiskDecisionEditor::setHouseholdId(const QString &id) {
 
 QStringList RiskDecisionEditor::resultChoices() const {
     // monitoring-domain.md §12 riskAssessment.decision.result, with 纳入监测 for a direct proposal.
-    return {QStringLiteral("纳入监测"), QStringLiteral("列为重点核查对象"), QStringLiteral("需综合研判"),
-            kNotIncluded};
+    QStringList choices;
+    for (auto result : ruhu::domain::decisionResults())
+        choices << QString::fromUtf8(result.data(), qsizetype(result.size()));
+    return choices;
 }
 
 QStringList RiskDecisionEditor::riskTypeChoices() const {
@@ -53,14 +55,16 @@ QStringList RiskDecisionEditor::riskTypeChoices() const {
 QStringList RiskDecisionEditor::softExclusions() const {
     QStringList soft;
     for (const auto &code : m_assessment.exclusions())
-        if (code == QLatin1String("X2") || code == QLatin1String("X3") || code == QLatin1String("X4") ||
-            code == QLatin1String("X5"))
+        if (ruhu::domain::isSoftExclusion(code.mid(1).toInt()))
             soft << code;
     return soft;
 }
 
 bool RiskDecisionEditor::justificationRequired() const {
-    return !m_result.isEmpty() && m_result != kNotIncluded && !softExclusions().isEmpty();
+    std::vector<int> exclusions;
+    for (const auto &code : m_assessment.exclusions())
+        exclusions.push_back(code.mid(1).toInt());
+    return ruhu::domain::decisionNeedsJustification(qtjson::toStd(m_result), exclusions);
 }
 
 void RiskDecisionEditor::load() {

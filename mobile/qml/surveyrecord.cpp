@@ -5,7 +5,9 @@
 #include "surveychoices.h"
 
 #include <ruhu/domain/civil_date.h>
+#include <ruhu/domain/household_records.h>
 #include <ruhu/domain/money.h>
+#include <ruhu/model/record_ids.h>
 #include <ruhu/model/schema.h>
 #include <ruhu/store/device_replica.h>
 
@@ -81,28 +83,11 @@ boost::json::value toJson(const QVariant &value) {
     return text.isEmpty() ? boost::json::value(nullptr) : boost::json::value(qtjson::toStd(text));
 }
 
-bool isTombstone(const boost::json::value &element) {
-    if (!element.is_object())
-        return false;
-    const auto *deleted = element.get_object().if_contains("deleted");
-    return deleted && deleted->is_bool() && deleted->get_bool();
-}
-
 std::string elementId(const boost::json::value &element) {
     if (!element.is_object())
         return {};
     const auto *id = element.get_object().if_contains("id");
     return id && id->is_string() ? std::string(id->get_string()) : std::string();
-}
-
-QString prefixFor(const QString &kind) {
-    if (kind == QLatin1String("measure"))
-        return QStringLiteral("ms");
-    if (kind == QLatin1String("visit"))
-        return QStringLiteral("vs");
-    if (kind == QLatin1String("riskAssessment"))
-        return QStringLiteral("ra");
-    return QStringLiteral("rc");
 }
 
 // The typed value of `input`, or the error the cadre reads next to the field.
@@ -312,7 +297,7 @@ boost::json::array SurveyRecord::storedArray(const std::string &field) const {
 QVariantList SurveyRecord::elements(const QString &field) const {
     QVariantList list;
     for (const auto &element : storedArray(qtjson::toStd(field)))
-        if (element.is_object() && !isTombstone(element))
+        if (element.is_object() && !ruhu::domain::isTombstone(element))
             list << toVariant(element);
     return list;
 }
@@ -358,7 +343,7 @@ bool SurveyRecord::writeElementKey(const QString &field, const QString &elementI
     const std::string name = qtjson::toStd(field);
     auto elements = storedArray(name);
     for (auto &element : elements) {
-        if (elementId(element) != qtjson::toStd(elementId_) || isTombstone(element))
+        if (elementId(element) != qtjson::toStd(elementId_) || ruhu::domain::isTombstone(element))
             continue;
         auto &object = element.as_object();
         const auto *current = object.if_contains(qtjson::toStd(key));
@@ -404,7 +389,7 @@ bool SurveyRecord::commitNames(const QString &field, const QString &text) {
     bool changed = false;
     QStringList present;
     for (auto &element : elements) {
-        if (!element.is_object() || isTombstone(element))
+        if (!element.is_object() || ruhu::domain::isTombstone(element))
             continue;
         const QString current = toVariant(element).toMap().value(QStringLiteral("name")).toString();
         if (wanted.contains(current)) {
@@ -429,7 +414,7 @@ bool SurveyRecord::commitNames(const QString &field, const QString &text) {
 }
 
 QString SurveyRecord::create(const QVariantMap &values) {
-    m_recordId = qtjson::str(ruhu::DeviceReplica::newId(qtjson::toStd(prefixFor(m_kind))));
+    m_recordId = qtjson::str(ruhu::DeviceReplica::newId(ruhu::idPrefixFor(qtjson::toStd(m_kind))));
     m_exists = false;
     m_fields.clear();
     boost::json::object fields;

@@ -2,6 +2,8 @@
 
 #include "qtjson.h"
 
+#include <ruhu/domain/household_records.h>
+
 #include <QStringList>
 
 QHash<int, QByteArray> VisitListModel::roleNames() const {
@@ -16,7 +18,7 @@ HouseholdRecordListModel::Row VisitListModel::makeRow(const QString &id, const b
     QStringList visitors;
     if (const auto *list = f.if_contains("visitors"); list && list->is_array())
         for (const auto &v : list->get_array())
-            if (v.is_object() && !v.get_object().contains("deleted"))
+            if (v.is_object() && !ruhu::domain::isTombstone(v))
                 visitors << qtjson::text(v.get_object(), "name");
     QString notes;
     if (const auto *findings = f.if_contains("findings"); findings && findings->is_object())

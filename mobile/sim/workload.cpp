@@ -1,6 +1,7 @@
 #include "workload.h"
 
 #include <ruhu/demo/demo_county.h>
+#include <ruhu/model/record_ids.h>
 
 #include <array>
 #include <cstdio>
@@ -53,13 +54,13 @@ std::vector<WriteRecord> Workload::record(const ruhu::Result<ruhu::Record> &resu
 
 std::vector<WriteRecord> Workload::createHousehold(ruhu::DeviceReplica &replica) {
     std::vector<WriteRecord> writes;
-    std::string householdId = ruhu::DeviceReplica::newId("hh");
+    std::string householdId = ruhu::DeviceReplica::newId(ruhu::idPrefixFor("household"));
     int size = std::uniform_int_distribution<int>(1, 4)(m_rng);
     std::vector<std::string> memberIds;
     std::vector<boost::json::object> memberFields;
     for (int i = 0; i < size; ++i) {
         bool male = m_rng() % 2 == 0;
-        memberIds.push_back(ruhu::DeviceReplica::newId("m"));
+        memberIds.push_back(ruhu::DeviceReplica::newId(ruhu::idPrefixFor("member")));
         memberFields.push_back({{"name", randomName(male)},
                                 {"relationToHead", i == 0 ? "户主" : pick(m_rng, kRelations)},
                                 {"idType", "居民身份证"},
@@ -120,7 +121,8 @@ std::vector<WriteRecord> Workload::editSomething(ruhu::DeviceReplica &replica) {
                   {"idNo", randomIdNumber(male)},
                   {"seq", static_cast<int64_t>(members.size() + 1)},
                   {"status", "正常"}};
-        return record(replica.edit("member", ruhu::DeviceReplica::newId("m"), h.id, h.regionCode, fields),
+        return record(replica.edit("member", ruhu::DeviceReplica::newId(ruhu::idPrefixFor("member")), h.id,
+                                   h.regionCode, fields),
                       replica, fields);
     }
     const ruhu::Record &m = members[std::uniform_int_distribution<size_t>(0, members.size() - 1)(m_rng)];

@@ -9,6 +9,7 @@
 #include "scope.h"
 
 #include <ruhu/evidence/authorization_records.h>
+#include <ruhu/evidence/authorization_standing.h>
 
 #include <map>
 
@@ -61,13 +62,9 @@ Result<LiveAuthorization> liveAuthorization(const ApiContext &context, const Use
             return list.error();
         records = std::move(*list);
     }
-    for (const Record &r : records) {
-        if (r.kind != "authorization" || r.deleted || textAt(r.fields, "supersedes") != id)
-            continue;
-        live.supersededBy = r.id;
-        auto later = authorizationDocument(r.fields);
-        live.status = later && later->status == "withdrawn" ? "withdrawn" : "superseded";
-    }
+    const auto standing = evidence::authorizationStanding(live.record, records);
+    live.status = standing.status;
+    live.supersededBy = standing.supersededBy;
     const std::string publicKey = textAt(live.receipt, "devicePublicKey");
     if (publicKey.empty())
         live.verdict = {"unverified", "服务器没有该授权书的验证回执", "receipt"};

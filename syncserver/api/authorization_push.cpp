@@ -12,32 +12,6 @@ Error refuse(const std::string &code, const std::string &message, const std::str
     return Error{code, message, field};
 }
 
-// Sets one server-computed field of a stored record through a server mutation with its history row.
-Status writeServerField(CentralStore::WriteTransaction &tx, Record &record, const std::string &field,
-                        const boost::json::value &value, const boost::json::object &why,
-                        const std::string &user, int64_t nowMs) {
-    backfillVersions(record);
-    auto m = makeServerMutation(tx, record, user, nowMs);
-    if (!m)
-        return m.error();
-    auto version = tx.nextVersion();
-    if (!version)
-        return version.error();
-    record.fields[field] = value;
-    record.clocks[field] = m->hlc;
-    record.versions[field] = *version;
-    record.version = *version;
-    if (auto st = tx.putRecord(record); !st)
-        return st;
-    m->fields[field] = value;
-    boost::json::object result = why;
-    result["status"] = "applied";
-    result["appliedFields"] = boost::json::array{boost::json::value(field)};
-    result["version"] = record.version;
-    result["user"] = user;
-    return putHistory(tx, *m, m->toJson().as_object(), result, nowMs);
-}
-
 } // namespace
 
 Result<std::optional<AuthorizationAdmission>> admitAuthorization(CentralStore::WriteTransaction &tx,

@@ -25,6 +25,8 @@ ApiReply handleChangePassword(const Request &request, const ApiContext &context)
 ApiReply handleLogout(const Request &request, const ApiContext &context);
 ApiReply handleDevicePath(const Request &request, const ApiContext &context);
 ApiReply handleAdmin(const Request &request, const ApiContext &context);
+// /api/v1/rules/config[/history]: the rule configuration in force, loading a new one, its history.
+ApiReply handleRuleConfig(const Request &request, const ApiContext &context);
 // /api/v1/media/{sha256}[/upload], GET and PUT (docs/media-sync.md).
 ApiReply handleMedia(const Request &request, const ApiContext &context);
 // GET /api/v1/audit: the read audit for county and admin accounts (docs/privacy.md).

@@ -1,6 +1,7 @@
 #include "push_batch.h"
 
 #include "authorization_push.h"
+#include "household_evaluation.h"
 #include "household_move.h"
 #include "media_references.h"
 #include "push_guards.h"
@@ -339,12 +340,16 @@ Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const User
     std::stable_partition(order.begin(), order.end(),
                           [&](size_t i) { return push.mutations[i].kind == "household"; });
     std::vector<std::optional<protocol::PushResult>> results(push.mutations.size());
+    HouseholdEvaluations evaluations;
     for (size_t i : order) {
         auto result = applier.apply(i, push.mutations[i]);
         if (!result)
             return result.error();
+        evaluations.note(push.mutations[i], *result);
         results[i] = std::move(*result);
     }
+    if (auto st = evaluations.run(**tx, user.username, nowMs); !st)
+        return st.error();
     outcome.results.reserve(results.size());
     for (auto &result : results)
         outcome.results.push_back(std::move(*result));

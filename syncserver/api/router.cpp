@@ -36,6 +36,7 @@ constexpr std::array kRoutes{
     Route{"/api/v1/logout", http::verb::post, &handleLogout},
     Route{"/api/v1/admin/", http::verb::unknown, &handleAdmin, true},              // checks the method
     Route{"/api/v1/authorizations/", http::verb::get, &handleAuthorization, true}, // {id}/verify|pdf
+    Route{"/api/v1/rules/config", http::verb::unknown, &handleRuleConfig, true},   // GET, PUT; /history
 };
 
 std::string_view pathOf(const Request &request) {

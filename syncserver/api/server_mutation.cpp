@@ -44,6 +44,41 @@ Status putHistory(CentralStore::WriteTransaction &tx, const Mutation &m,
     return tx.putApplied(row);
 }
 
+Status writeServerFields(CentralStore::WriteTransaction &tx, Record &record,
+                         const boost::json::object &values, const boost::json::object &why,
+                         const std::string &user, int64_t nowMs) {
+    backfillVersions(record);
+    auto m = makeServerMutation(tx, record, user, nowMs);
+    if (!m)
+        return m.error();
+    auto version = tx.nextVersion();
+    if (!version)
+        return version.error();
+    boost::json::array applied;
+    for (const auto &kv : values) {
+        record.fields[kv.key()] = kv.value();
+        record.clocks[kv.key()] = m->hlc;
+        record.versions[kv.key()] = *version;
+        m->fields[kv.key()] = kv.value();
+        applied.emplace_back(kv.key());
+    }
+    record.version = *version;
+    if (auto st = tx.putRecord(record); !st)
+        return st;
+    boost::json::object result = why;
+    result["status"] = "applied";
+    result["appliedFields"] = std::move(applied);
+    result["version"] = record.version;
+    result["user"] = user;
+    return putHistory(tx, *m, m->toJson().as_object(), result, nowMs);
+}
+
+Status writeServerField(CentralStore::WriteTransaction &tx, Record &record, const std::string &field,
+                        const boost::json::value &value, const boost::json::object &why,
+                        const std::string &user, int64_t nowMs) {
+    return writeServerFields(tx, record, boost::json::object{{field, value}}, why, user, nowMs);
+}
+
 Record forDevice(Record record) {
     record.versions = {};
     return record;

@@ -26,6 +26,16 @@ Result<Mutation> makeServerMutation(CentralStore::WriteTransaction &tx, const Re
 Status putHistory(CentralStore::WriteTransaction &tx, const Mutation &mutation,
                   const boost::json::object &mutationJson, const boost::json::object &result, int64_t nowMs);
 
+// Sets one server-computed field of a stored record through a server mutation with its history row (`why`
+// goes into the history's result). The record gets a new version, so the value reaches devices by pull.
+Status writeServerField(CentralStore::WriteTransaction &tx, Record &record, const std::string &field,
+                        const boost::json::value &value, const boost::json::object &why,
+                        const std::string &user, int64_t nowMs);
+// Several server-computed fields in one new version.
+Status writeServerFields(CentralStore::WriteTransaction &tx, Record &record,
+                         const boost::json::object &values, const boost::json::object &why,
+                         const std::string &user, int64_t nowMs);
+
 // The record as devices get it: without the server's per-field version bookkeeping.
 Record forDevice(Record record);
 

@@ -1,5 +1,6 @@
 #include "authorization_check.h"
 
+#include <ruhu/domain/beijing_time.h>
 #include <ruhu/evidence/authorization_records.h>
 
 #include <ctime>
@@ -77,12 +78,7 @@ boost::json::object makeReceipt(const evidence::Authorization &a, const Authoriz
 }
 
 std::string beijingTime(int64_t ms) {
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-    return text;
+    return domain::beijingTime(ms);
 }
 
 } // namespace ruhu::server

@@ -126,6 +126,18 @@ struct DepartureRow {
     int64_t version = 0;
 };
 
+// One loaded rule configuration (docs/rules-config.md). The row with the highest seq is in force; the
+// older rows are its history.
+struct RuleConfigRow {
+    int64_t seq = 0; // assigned by putRuleConfig
+    std::string configId;
+    int64_t configVersion = 0;
+    std::string hash;
+    std::string document; // the JSON document as loaded (it carries its hash)
+    std::string loadedBy;
+    int64_t loadedAtMs = 0;
+};
+
 struct ChangePage {
     std::vector<Record> records; // version order
     bool hasMore = false;
@@ -188,6 +200,12 @@ public:
         virtual Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &deviceId) = 0;
         virtual Status putDeviceKey(const DeviceKeyRow &key) = 0;
         virtual Status retireDeviceKey(const std::string &deviceId, const std::string &by, int64_t nowMs) = 0;
+
+        // Rule configurations: the one in force (none loaded yet: empty), the history newest first, and
+        // loading another (it is in force from then on).
+        virtual Result<std::optional<RuleConfigRow>> ruleConfigInForce() = 0;
+        virtual Result<std::vector<RuleConfigRow>> ruleConfigHistory(size_t limit) = 0;
+        virtual Result<int64_t> putRuleConfig(const RuleConfigRow &row) = 0;
 
         virtual Status putArea(const protocol::Area &area) = 0;
         virtual Status putUser(const UserAccount &user) = 0;

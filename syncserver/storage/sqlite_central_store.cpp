@@ -520,6 +520,49 @@ public:
             .run();
     }
 
+    Result<std::optional<RuleConfigRow>> ruleConfigInForce() override {
+        auto rows = ruleConfigHistory(1);
+        if (!rows)
+            return rows.error();
+        if (rows->empty())
+            return std::optional<RuleConfigRow>();
+        return std::optional<RuleConfigRow>(std::move(rows->front()));
+    }
+
+    Result<std::vector<RuleConfigRow>> ruleConfigHistory(size_t limit) override {
+        auto stmt =
+            m_db.prepare("SELECT seq, config_id, config_version, hash, document, loaded_by, loaded_at "
+                         "FROM rule_configs ORDER BY seq DESC LIMIT ?1");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, static_cast<int64_t>(limit));
+        std::vector<RuleConfigRow> rows;
+        while (stmt->step())
+            rows.push_back(RuleConfigRow{stmt->columnInt(0), stmt->columnText(1), stmt->columnInt(2),
+                                         stmt->columnText(3), stmt->columnText(4), stmt->columnText(5),
+                                         stmt->columnInt(6)});
+        if (stmt->lastError())
+            return *stmt->lastError();
+        return rows;
+    }
+
+    Result<int64_t> putRuleConfig(const RuleConfigRow &row) override {
+        auto stmt = m_db.prepare("INSERT INTO rule_configs (config_id, config_version, hash, document, "
+                                 "loaded_by, loaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!stmt)
+            return stmt.error();
+        if (auto st = stmt->bind(1, row.configId)
+                          .bind(2, row.configVersion)
+                          .bind(3, row.hash)
+                          .bind(4, row.document)
+                          .bind(5, row.loadedBy)
+                          .bind(6, row.loadedAtMs)
+                          .run();
+            !st)
+            return st.error();
+        return lastInsertId();
+    }
+
     Result<std::optional<DeviceKeyRow>> findDeviceKey(const std::string &deviceId) override {
         auto stmt = m_db.prepare("SELECT device_id, public_key, fingerprint, username, registered_at "
                                  "FROM device_keys WHERE device_id = ?1 AND retired_at = 0");

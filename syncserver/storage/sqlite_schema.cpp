@@ -156,6 +156,16 @@ CREATE TABLE IF NOT EXISTS device_keys (
     PRIMARY KEY (device_id, public_key, registered_at)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS device_keys_active ON device_keys(device_id) WHERE retired_at = 0;
+-- Rule configurations a county loaded (PUT /api/v1/rules/config); the highest seq is in force.
+CREATE TABLE IF NOT EXISTS rule_configs (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    config_id      TEXT NOT NULL,
+    config_version INTEGER NOT NULL,
+    hash           TEXT NOT NULL,
+    document       TEXT NOT NULL,
+    loaded_by      TEXT NOT NULL,
+    loaded_at      INTEGER NOT NULL
+);
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', 3), ('last_version', 0);
 )sql";
 

@@ -8,7 +8,12 @@
 #include "localstore.h"
 #include "memberlistmodel.h"
 
+#include <ruhu/domain/household_records.h>
+#include <ruhu/json/canonical_json.h>
 #include <ruhu/store/device_replica.h>
+#include <ruhu/store/replica_household.h>
+#include <ruhu/sync/hlc.h>
+#include <ruhu/sync/protocol.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -141,6 +146,54 @@ private Q_SLOTS:
         editor.removeLine(QStringLiteral("wages"), 0);
         QCOMPARE(result->totals().value(QStringLiteral("A")).toString(), QStringLiteral("0.00"));
         QCOMPARE(result->outcomeCode(), poorOutcome);
+    }
+
+    // The server re-evaluated with a configuration a county loaded since (issue 12): the page shows the
+    // server's result beside the tablet's, and says why they differ.
+    void serverResultShownWhenItDiffers() {
+        const std::string id = householdWithMembers(1);
+        giveLabor(id);
+        AssessmentModel model;
+        model.setAssessmentDate(kDate);
+        model.setStore(m_store.get());
+        model.setHouseholdId(QString::fromStdString(id));
+        QVERIFY2(model.isValid(), qPrintable(model.errorMessage()));
+        QVERIFY(!model.serverDiffers());
+
+        auto json = ruhu::parseJson(ruhu::domain::builtinRuleConfigJson());
+        auto &doc = json->as_object();
+        doc.erase("hash");
+        doc["id"] = "qianjiang-county-2";
+        doc["version"] = 9;
+        for (auto &t : doc["thresholds"].as_array())
+            if (t.as_object()["regionPrefix"] == "42")
+                t.as_object()["value"] = "90000.00"; // everyone is below this line
+        auto county = ruhu::domain::parseRuleConfig(*json);
+        QVERIFY(county.ok());
+        const auto on = *ruhu::domain::CivilDate::parse("2024-06-30");
+        const auto server =
+            ruhu::domain::assessHousehold(ruhu::replicaHouseholdRecords(*m_replica, id), id, *county, on);
+        ruhu::Record sheet;
+        sheet.kind = "incomeSheet";
+        sheet.id = ruhu::domain::incomeSheetId(id);
+        sheet.householdId = id;
+        sheet.regionCode = kVillage;
+        sheet.version = m_replica->cursor() + 1000;
+        const std::string stamp = ruhu::HlcStamp{1735000000000, 0, "server"}.encode();
+        sheet.fields = {{"householdId", id},
+                        {"computed", ruhu::domain::assessmentToJson(server, *county, on)}};
+        sheet.clocks = {{"householdId", stamp}, {"computed", stamp}};
+        ruhu::protocol::PullResponse pull;
+        pull.changes.push_back(sheet);
+        pull.cursor = sheet.version;
+        QVERIFY(m_replica->applyPull(pull).ok());
+        model.refresh();
+
+        QVERIFY(model.serverDiffers());
+        QVERIFY2(model.serverReason().contains(QStringLiteral("qianjiang-county-2")),
+                 qPrintable(model.serverReason()));
+        QVERIFY(!model.serverResult().isEmpty());
+        QVERIFY(model.outcome() != model.serverResult()); // the tablet's own suggestion stays beside it
     }
 
     void thresholdMissingForYearIsSaidPlainly() {

@@ -300,6 +300,13 @@ Result<RuleConfig> loadRuleConfigFile(const std::string &path) {
     return parseRuleConfig(*parsed);
 }
 
+Result<RuleConfig> builtinRuleConfig() {
+    auto parsed = parseJson(builtinRuleConfigJson());
+    if (!parsed)
+        return parsed.error();
+    return parseRuleConfig(*parsed);
+}
+
 Result<ThresholdChoice> RuleConfig::thresholdFor(std::string_view regionCode, int year) const {
     const ThresholdEntry *best = nullptr;
     for (const auto &e : thresholds) {

@@ -1,6 +1,7 @@
 #include <ruhu/domain/civil_date.h>
 #include <ruhu/domain/rule_config.h>
 #include <ruhu/evidence/authorization.h>
+#include <ruhu/evidence/signer_policy.h>
 #include <ruhu/json/canonical_json.h>
 #include <ruhu/model/id_number.h>
 
@@ -15,10 +16,8 @@ namespace ruhu::evidence {
 
 namespace {
 
-constexpr int kGuardianAge = 14; // PIPL art. 28/31: under 14 needs the guardian
-
-const std::vector<std::string> kRoles{"户主", "家庭成员", "监护人", "代填人"};
-const std::vector<std::string> kMethods{"手写签名", "手印照片", "代填+手印"};
+const std::vector<std::string> kRoles{kRoleHead, kRoleMember, kRoleGuardian, kRoleProxy};
+const std::vector<std::string> kMethods{kMethodHandwritten, kMethodFingerprint, kMethodProxyFingerprint};
 const std::vector<std::string> kProxyRoles{"村干部", "村民小组长", "网格员", "近亲属"};
 
 bool contains(const std::vector<std::string> &list, const std::string &value) {
@@ -70,15 +69,13 @@ Status validateSigner(const Signer &signer, const domain::Member &member, const 
         return invalid(field + ".name", "请填写签字人姓名");
     if (signer.signedAt.empty() || !dateOf(signer.signedAt))
         return invalid(field + ".signedAt", "签字时间缺失或格式错误");
-    if (signer.method == "手写签名") {
+    if (isHandwritten(signer)) {
         if (!signer.strokes)
             return invalid(field + ".strokes", member.name + " 的手写签名为空，请签名");
         if (auto s = validateStrokes(*signer.strokes, field + ".strokes"); !s)
             return s.error();
     }
-    bool needsFingerprint = signer.method != "手写签名";
-    bool isProxy = signer.method == "代填+手印" || signer.role == "代填人";
-    if (isProxy) {
+    if (isProxy(signer)) {
         if (!signer.proxy)
             return invalid(field + ".proxy", "代填须登记代填写人的姓名、身份和原因");
         if (signer.proxy->name.empty())
@@ -89,9 +86,8 @@ Status validateSigner(const Signer &signer, const domain::Member &member, const 
             return invalid(field + ".proxy.reason", "请填写代填原因");
         if (!signer.proxy->readAloudConfirmed)
             return invalid(field + ".proxy.readAloudConfirmed", "代填写人须确认已向申请人宣读本授权书内容");
-        needsFingerprint = true;
     }
-    if (needsFingerprint) {
+    if (needsFingerprint(signer)) {
         if (!signer.fingerprintPhoto || signer.fingerprintPhoto->photoId.empty())
             return invalid(field + ".fingerprintPhoto", member.name + " 须按手印并拍照（手印照片）");
         if (!isSha256Hex(signer.fingerprintPhoto->sha256))
@@ -100,7 +96,7 @@ Status validateSigner(const Signer &signer, const domain::Member &member, const 
     auto birth = birthDateOf(member);
     if (!birth)
         return invalid(field + ".memberId", member.name + " 的出生日期未知，无法判断是否须监护人代签");
-    if (domain::ageOn(*birth, signedOn) < kGuardianAge && signer.role != "监护人")
+    if (needsGuardian(domain::ageOn(*birth, signedOn)) && !isGuardian(signer))
         return invalid(field + ".role", member.name + " 不满十四周岁，须由监护人代签");
     return okStatus();
 }

@@ -701,4 +701,12 @@ Status DeviceReplica::setLastSync(int64_t ms) {
     return setMeta("lastSyncMs", std::to_string(ms));
 }
 
+std::string DeviceReplica::ruleConfigDocument() const {
+    return meta("ruleConfig");
+}
+
+Status DeviceReplica::setRuleConfigDocument(const std::string &document) {
+    return setMeta("ruleConfig", document);
+}
+
 } // namespace ruhu

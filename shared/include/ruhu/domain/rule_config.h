@@ -76,6 +76,11 @@ struct RuleConfig {
 Result<RuleConfig> parseRuleConfig(const boost::json::value &document);
 Result<RuleConfig> loadRuleConfigFile(const std::string &path);
 
+// The shipped configuration (assets/rules/ruhu-rules-default.json, compiled in): what the server is in
+// force with until a county loads one, and what a tablet uses until it has pulled one.
+std::string_view builtinRuleConfigJson();
+Result<RuleConfig> builtinRuleConfig();
+
 // The hash a document has (or should have): SHA-256 over toCanonicalJson(document without "hash").
 std::string ruleConfigHash(const boost::json::value &document);
 

@@ -126,6 +126,11 @@ public:
     int64_t lastSyncMs() const;
     Status setLastSync(int64_t ms);
 
+    // The rule configuration the server has in force (GET /api/v1/rules/config), as pulled; empty until
+    // the first sync. The tablet evaluates with it instead of the built-in one (docs/decisions.md D13).
+    std::string ruleConfigDocument() const;
+    Status setRuleConfigDocument(const std::string &document);
+
 private:
     DeviceReplica(sql::Database db, const DeviceKey &key, const Clock &clock);
     Status migrate();
