@@ -120,7 +120,7 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &r
     std::optional<Error> refusal;
     const bool departed = current && !inScope(current->regionCode, scope);
     if (departed) {
-        auto check = checkDepartedEdit(m_tx, m, *current, scope);
+        auto check = checkDepartedEdit(m_tx, m, scope);
         if (!check)
             return check.error();
         if (*check && check->value().code == "forbidden_area")

@@ -46,7 +46,7 @@ Mutation normalizedMutation(const Mutation &m, const std::string &username,
     return n;
 }
 
-Result<std::optional<Error>> checkDepartedEdit(Tx &tx, const Mutation &m, const Record &current,
+Result<std::optional<Error>> checkDepartedEdit(Tx &tx, const Mutation &m,
                                                const std::vector<std::string> &scope) {
     auto departed = lastDepartureFromScope(tx, m.kind, m.recordId, scope);
     if (!departed)
@@ -60,7 +60,6 @@ Result<std::optional<Error>> checkDepartedEdit(Tx &tx, const Mutation &m, const 
         return created.error();
     if (*created > m.baseVersion)
         return std::optional<Error>(recordMoved());
-    (void)current;
     return std::optional<Error>();
 }
 

@@ -28,7 +28,7 @@ Mutation normalizedMutation(const Mutation &m, const std::string &username,
 // record already existed at that base. Never a delete, never a move (regionCode).
 // nullopt: allowed. Otherwise the reason to refuse the one mutation (Error record_moved), or, when the
 // record was never in the user's scope, forbidden_area (the whole batch).
-Result<std::optional<Error>> checkDepartedEdit(Tx &tx, const Mutation &m, const Record &current,
+Result<std::optional<Error>> checkDepartedEdit(Tx &tx, const Mutation &m,
                                                const std::vector<std::string> &scope);
 
 // A new record: a household in a known area; anything else references an existing, live household inside
