@@ -207,7 +207,8 @@ void TestSyncApi::init() {
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
     m_store = std::move(*store);
     m_clock = std::make_unique<ManualClock>(1800000000000);
-    m_context = std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
+    m_context =
+        std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
 }
 
 void TestSyncApi::cleanup() {
@@ -629,7 +630,8 @@ void TestSyncApi::demoSeedIsIdempotent() {
     auto reopened = SqliteCentralStore::open(m_dir->path().toStdString());
     QVERIFY(reopened.ok());
     m_store = std::move(*reopened);
-    m_context = std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
+    m_context =
+        std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
     QCOMPARE(pullAll(login("county"), 1000).size(), makeDemoCounty().records.size());
 }
 
@@ -644,7 +646,8 @@ void TestSyncApi::errorStatusMapping() {
 void TestSyncApi::diskFullIs507() {
     const std::string token = login("cadre1");
     FullDiskStore full(*m_store);
-    m_context = std::make_unique<ApiContext>(ApiContext{.store = full, .clock = *m_clock, .clientAddress = {}});
+    m_context =
+        std::make_unique<ApiContext>(ApiContext{.store = full, .clock = *m_clock, .clientAddress = {}});
     auto reply = call(http::verb::post, "/api/v1/push",
                       pushBody("dev-a", {makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001",
                                                       kVillage1, {{"name", "张三"}})}),
