@@ -1112,6 +1112,14 @@ Status SqliteCentralStore::forgetMediaUploads(const std::vector<std::string> &sh
 
 Result<int64_t> SqliteCentralStore::appendAudit(const AuditEntry &e) {
     std::lock_guard lock(m_mutex);
+    // Audit rows are written on reads (every pull page): without an fsync of their own (WAL, NORMAL),
+    // so a read costs no disk flush. A crash of the process keeps them (the WAL is in the OS cache); a
+    // power loss may lose the last ones until the next push's FULL commit flushes the WAL with them.
+    m_db.exec("PRAGMA synchronous=NORMAL");
+    struct RestoreFull {
+        sql::Database &db;
+        ~RestoreFull() { db.exec("PRAGMA synchronous=FULL"); }
+    } restore{m_db};
     sql::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
