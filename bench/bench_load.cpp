@@ -305,8 +305,10 @@ int main(int argc, char **argv) {
 
     // --- Start the server. -----------------------------------------------------------------------------
     std::vector<std::string> args{
-        server,   "--listen",    "127.0.0.1:0", "--data-dir", (root / "data").string(),
-        "--demo", "--port-file", portFile};
+        server, "--listen", "127.0.0.1:0", "--data-dir", (root / "data").string(), "--demo", "--port-file",
+        portFile,
+        // Capacity, not policy: the simulated devices share five accounts, far over a real user's rate.
+        "--rate-limit", "0"};
     if (threads > 0) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
