@@ -343,7 +343,9 @@ int main(int argc, char **argv) {
                                   "--port-file",
                                   portFile,
                                   "--media-chunk-bytes",
-                                  std::to_string(std::max<size_t>(chunk, 1024))};
+                                  std::to_string(std::max<size_t>(chunk, 1024)),
+                                  "--rate-limit", // capacity, not policy: devices share the demo accounts
+                                  "0"};
     if (threads > 0) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));

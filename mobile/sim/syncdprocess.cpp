@@ -50,7 +50,9 @@ bool SyncdProcess::launch(int port, QString *error) {
     m_process->start(m_executable,
                      {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                       QStringLiteral("--data-dir"), QDir(m_workDir).filePath(QStringLiteral("data")),
-                      QStringLiteral("--demo"), QStringLiteral("--port-file"), portFile});
+                      QStringLiteral("--demo"), QStringLiteral("--port-file"), portFile,
+                      // The simulated tablets share three accounts: many tablets' rate on one user.
+                      QStringLiteral("--rate-limit"), QStringLiteral("0")});
     if (!m_process->waitForStarted(10000)) {
         *error = QStringLiteral("cannot start %1: %2").arg(m_executable, m_process->errorString());
         return false;
