@@ -210,6 +210,12 @@ void SyncClient::login(const QString &username, const QString &password) {
          });
 }
 
+void SyncClient::logout() {
+    if (!m_replica.session() || m_serverUrl.isEmpty())
+        return;
+    post(QStringLiteral("/api/v1/logout"), QByteArrayLiteral("{}"), true, [](int, const QByteArray &) {});
+}
+
 void SyncClient::sync() {
     if (m_busy)
         return;

@@ -41,6 +41,9 @@ public:
 
     // POST /api/v1/login; on success the session is saved in the replica.
     void login(const QString &username, const QString &password);
+    // POST /api/v1/logout with the saved token, best effort (offline, the token simply stays until it
+    // expires); the caller clears the local session right after.
+    void logout();
     // Pushes every pending mutation in batches, then pulls until the server has no more.
     void sync();
     // A step run at the start of every sync, before the first push (device key registration); it must

@@ -66,6 +66,7 @@ void Session::login(const QString &username, const QString &password) {
 }
 
 void Session::logout() {
+    m_client.logout(); // the server forgets the token too (docs/accounts.md)
     if (auto *replica = m_store.replica())
         replica->clearSession();
     refresh();

@@ -37,6 +37,9 @@ Status addColumn(sql::Database &db, const char *table, const char *column, const
 } // namespace
 
 Status migrateAccounts(sql::Database &db) {
+    auto hadTokenDevices = hasColumn(db, "tokens", "device_id");
+    if (!hadTokenDevices)
+        return hadTokenDevices.error();
     struct Column {
         const char *table, *name, *definition;
     };
@@ -46,6 +49,12 @@ Status migrateAccounts(sql::Database &db) {
           Column{"tokens", "device_id", "TEXT NOT NULL DEFAULT ''"},
           Column{"tokens", "created_at", "INTEGER NOT NULL DEFAULT 0"}}) {
         if (auto st = addColumn(db, table, column, definition); !st)
+            return st;
+    }
+    // Tokens from before device binding name no device: they end, so each tablet logs in again (the
+    // tablet asks for the password on 401) and gets a token bound to it.
+    if (!*hadTokenDevices) {
+        if (auto st = db.exec("DELETE FROM tokens"); !st)
             return st;
     }
     auto existed = hasTable(db, "device_owners");
