@@ -23,7 +23,8 @@ Status auditRead(const Request &request, const ApiContext &context, const UserAc
     entry.atMs = context.clock.nowMs();
     entry.username = user.username;
     entry.role = user.role;
-    entry.deviceId = requestDevice(request);
+    // The device the token was issued to is known; the header is only what a tokenless client claims.
+    entry.deviceId = user.sessionDeviceId.empty() ? requestDevice(request) : user.sessionDeviceId;
     entry.clientAddress = context.clientAddress;
     entry.action = action;
     entry.target = target;
