@@ -4,9 +4,15 @@
 // Besides "no crash, no UB, no leak" (the sanitizers), it checks what must hold for every accepted push:
 //  - an accepted request encodes and decodes again to the same request (canonical JSON);
 //  - every merged record and every push result survives its own JSON round trip;
-//  - merging a mutation a second time into its own result changes nothing (idempotence).
+//  - merging a mutation a second time into its own result changes nothing (idempotence);
+//  - a merged record over the size limits is refused, not stored (as the server does);
+//  - every sensitive value a role receives masked is recognised as masked, so it can never be pushed back
+//    as if it were the real one.
 // Built with clang by tests/fuzz/project (see tests/fuzz/CMakeLists.txt); the ctest fuzz_push_smoke runs it.
 #include <ruhu/json/canonical_json.h>
+#include <ruhu/model/field_masking.h>
+#include <ruhu/model/record_limits.h>
+#include <ruhu/model/schema.h>
 #include <ruhu/sync/merge_engine.h>
 #include <ruhu/sync/protocol.h>
 
@@ -45,6 +51,22 @@ bool hasDouble(const boost::json::value &v) {
 [[noreturn]] void fail(const char *what, const std::string &detail) {
     std::fprintf(stderr, "fuzz_push: %s\n%s\n", what, detail.c_str());
     std::abort();
+}
+
+// What a township or admin device receives must be recognisable as masked wherever it is not in clear.
+void checkMasking(const ruhu::RecordKind &kind, const boost::json::object &fields) {
+    for (const char *role : {"township", "admin"}) {
+        boost::json::object masked = fields;
+        ruhu::maskFieldsForRole(kind.name, masked, role);
+        for (const auto &spec : kind.fields) {
+            auto it = masked.find(spec.name);
+            if (!spec.sensitive || it == masked.end() || it->value().is_null() ||
+                ruhu::roleSeesInClear(role, spec))
+                continue;
+            if (!ruhu::looksMasked(spec, it->value()))
+                fail("a masked value is not recognised as masked", spec.name + " for " + role);
+        }
+    }
 }
 
 } // namespace
@@ -91,6 +113,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         const MergeContext context{kServerNowMs, 10 * 60 * 1000, version + 1};
         MergeDecision d = mergeMutation(current, m, context);
         const std::string status = d.status();
+        const RecordKind *kind = findRecordKind(m.kind);
+        if (kind && !checkRecordLimits(*kind, d.record.fields))
+            continue; // record_too_large: the server refuses the mutation and stores nothing
+        if (kind)
+            checkMasking(*kind, d.record.fields);
         if (d.changed) {
             d.record.version = ++version;
             records[key] = d.record;
