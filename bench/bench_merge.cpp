@@ -281,6 +281,16 @@ public:
         Result<std::optional<AppliedMutation>> findApplied(const std::string &id) override {
             return timed(m_t, "findApplied", [&] { return m_in->findApplied(id); });
         }
+        Result<std::optional<RuleConfigRow>> ruleConfigInForce() override {
+            return timed(m_t, "ruleConfigInForce", [&] { return m_in->ruleConfigInForce(); });
+        }
+        Result<std::vector<RuleConfigRow>> ruleConfigHistory(size_t limit) override {
+            return m_in->ruleConfigHistory(limit);
+        }
+        Result<int64_t> putRuleConfig(const RuleConfigRow &row) override { return m_in->putRuleConfig(row); }
+        Result<int64_t> createdVersion(const std::string &kind, const std::string &id) override {
+            return timed(m_t, "createdVersion", [&] { return m_in->createdVersion(kind, id); });
+        }
         Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) override {
             return timed(m_t, "findRecord", [&] { return m_in->findRecord(kind, id); });
         }
