@@ -78,7 +78,7 @@ private slots:
     void randomHouseholdsAgreeWithServer();
 
 private:
-    QByteArray token(const QString &user);
+    QByteArray token(const QString &user, const QString &device = {});
     bool sync();
     std::optional<domain::RuleConfig> servedConfig();
     std::optional<boost::json::object> storedComputed(const std::string &householdId);
@@ -97,14 +97,15 @@ private:
 
 void TestHouseholdEvaluation::initTestCase() {
     QVERIFY2(m_server.start(true), m_server.log().constData());
-    m_cadre = token("cadre1");
-    m_county = token("county");
-    QVERIFY(!m_cadre.isEmpty() && !m_county.isEmpty());
     auto key = loadOrCreateDeviceKey(m_dir.filePath("device.key").toStdString());
     QVERIFY(key.ok());
     auto replica = DeviceReplica::open(m_dir.filePath("replica.db").toStdString(), *key);
     QVERIFY(replica.ok());
     m_replica = std::move(*replica);
+    // The cadre's token is bound to the replica's device: its pushes name that device.
+    m_cadre = token("cadre1", QString::fromStdString(m_replica->deviceId()));
+    m_county = token("county");
+    QVERIFY(!m_cadre.isEmpty() && !m_county.isEmpty());
     QVERIFY(sync());
 }
 
@@ -113,10 +114,11 @@ void TestHouseholdEvaluation::cleanupTestCase() {
         QCOMPARE(m_server.stop(), 0);
 }
 
-QByteArray TestHouseholdEvaluation::token(const QString &user) {
+QByteArray TestHouseholdEvaluation::token(const QString &user, const QString &device) {
     const QByteArray body =
-        QJsonDocument(
-            QJsonObject{{"username", user}, {"password", "ruhu2024"}, {"deviceId", "dev-engine-" + user}})
+        QJsonDocument(QJsonObject{{"username", user},
+                                  {"password", "ruhu2024"},
+                                  {"deviceId", device.isEmpty() ? "dev-engine-" + user : device}})
             .toJson(QJsonDocument::Compact);
     auto reply = httpRequest("POST", m_server.url("/api/v1/login"), body);
     return reply.status == 200 ? reply.json.value("token").toString().toLatin1() : QByteArray();

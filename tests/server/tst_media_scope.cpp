@@ -80,7 +80,8 @@ private Q_SLOTS:
     void sweepKeepsBlobWhileReviewCanRestoreItsRecord();
 
 private:
-    QByteArray token(ServerProcess &server, const QString &user);
+    // Tokens are bound to a device (docs/accounts.md): a push names the device its token was issued to.
+    QByteArray token(ServerProcess &server, const QString &user, const QString &device = {});
     bool uploadAll(ServerProcess &server, const QByteArray &token, const QByteArray &bytes);
     // A photo record of household (in region) naming sha, pushed by the token's user from device.
     QJsonObject photoMutation(const QString &device, const QString &photoId, const QString &household,
@@ -107,9 +108,11 @@ void TestMediaScope::cleanupTestCase() {
         QCOMPARE(m_server.stop(), 0);
 }
 
-QByteArray TestMediaScope::token(ServerProcess &server, const QString &user) {
+QByteArray TestMediaScope::token(ServerProcess &server, const QString &user, const QString &device) {
     const QByteArray body =
-        QJsonDocument(QJsonObject{{"username", user}, {"password", "ruhu2024"}, {"deviceId", "dev-" + user}})
+        QJsonDocument(QJsonObject{{"username", user},
+                                  {"password", "ruhu2024"},
+                                  {"deviceId", device.isEmpty() ? "dev-" + user : device}})
             .toJson(QJsonDocument::Compact);
     auto reply = httpRequest("POST", server.url("/api/v1/login"), body);
     return reply.status == 200 ? reply.json.value("token").toString().toLatin1() : QByteArray();
@@ -314,7 +317,9 @@ void TestMediaScope::sweepKeepsBlobWhileReviewCanRestoreItsRecord() {
     QVERIFY(uploadAll(server, cadre1, control));
     QMap<QString, int> seq;
     auto photo = photoMutation("dev-a", "photo-evidence", "hh-0003", kVillage1, sha, evidence.size());
-    auto created = push(server, cadre1, "dev-a", {photo});
+    const QByteArray tabletA = token(server, "cadre1", "dev-a");
+    const QByteArray tabletB = token(server, "cadre1", "dev-b");
+    auto created = push(server, tabletA, "dev-a", {photo});
     QCOMPARE(created.at(0).toObject().value("status").toString(), QStringLiteral("applied"));
     const qint64 base = created.at(0).toObject().value("record").toObject().value("version").toInteger();
 
@@ -324,12 +329,12 @@ void TestMediaScope::sweepKeepsBlobWhileReviewCanRestoreItsRecord() {
     remove["fields"] = QJsonObject{};
     remove["delete"] = true;
     remove["baseVersion"] = base;
-    QCOMPARE(push(server, cadre1, "dev-a", {remove}).at(0).toObject().value("status").toString(),
+    QCOMPARE(push(server, tabletA, "dev-a", {remove}).at(0).toObject().value("status").toString(),
              QStringLiteral("applied"));
     auto edit = photoMutation("dev-b", "photo-evidence", "hh-0003", kVillage1, sha, evidence.size());
     edit["fields"] = QJsonObject{{"note", "补拍说明"}};
     edit["baseVersion"] = base;
-    auto raced = push(server, cadre1, "dev-b", {edit});
+    auto raced = push(server, tabletB, "dev-b", {edit});
     QCOMPARE(raced.at(0).toObject().value("status").toString(), QStringLiteral("queued"));
 
     // Several sweeps later (grace 1 s, a sweep every second) the unreferenced control blob is gone, the

@@ -20,9 +20,9 @@
 
 namespace {
 
+// Each account on a device of its own: a device belongs to the first account that logs in with it.
 QByteArray loginBody(const QString &user, const QString &password = QStringLiteral("ruhu2024")) {
-    return QJsonDocument(
-               QJsonObject{{"username", user}, {"password", password}, {"deviceId", "dev-transport"}})
+    return QJsonDocument(QJsonObject{{"username", user}, {"password", password}, {"deviceId", "dev-" + user}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -194,7 +194,7 @@ void TestTransport::unauthenticatedLargeBodiesAreNotRead() {
 // within the deadline scaled by its size (2 s + 96 KiB at 8 KiB/s).
 void TestTransport::slowPushWithinScaledDeadline() {
     QByteArray body =
-        QJsonDocument(QJsonObject{{"protocol", 1}, {"deviceId", "dev-slow"}, {"mutations", QJsonArray()}})
+        QJsonDocument(QJsonObject{{"protocol", 1}, {"deviceId", "dev-cadre1"}, {"mutations", QJsonArray()}})
             .toJson(QJsonDocument::Compact);
     body += QByteArray(96 * 1024 - body.size(), ' ');
     QTcpSocket socket;
