@@ -306,12 +306,11 @@ int main(int argc, char **argv) {
     const std::string logFile = (root / "server.log").string();
 
     // --- Start the server. -----------------------------------------------------------------------------
-    std::vector<std::string> args{
-        server, "--listen", "127.0.0.1:0", "--data-dir", (root / "data").string(), "--demo", "--port-file",
-        portFile,
-        // Capacity, not policy: the simulated devices share five accounts, far over a real user's rate and
-        // token cap.
-        "--rate-limit", "0", "--max-tokens-per-user", "1000"};
+    std::vector<std::string> args{server, "--listen", "127.0.0.1:0", "--data-dir", (root / "data").string(),
+                                  "--demo", "--port-file", portFile,
+                                  // Capacity, not policy: the simulated devices share five accounts, far over
+                                  // a real user's rate and token cap.
+                                  "--rate-limit", "0", "--max-tokens-per-user", "1000"};
     if (threads > 0) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));

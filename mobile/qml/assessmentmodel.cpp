@@ -18,22 +18,8 @@ QString yuanText(ruhu::domain::Fen fen) {
 }
 
 QVariantMap totalsMap(const ruhu::domain::IncomeTotals &t) {
-    const std::pair<const char *, ruhu::domain::Fen> values[] = {
-        {"A1_1", t.A1_1}, {"A1_2", t.A1_2},
-        {"A1_3", t.A1_3}, {"A1", t.A1},
-        {"A2", t.A2},     {"A3_1", t.A3_1},
-        {"A3_2", t.A3_2}, {"A3", t.A3},
-        {"A4_5", t.A4_5}, {"A4_6", t.A4_6},
-        {"A4", t.A4},     {"A", t.A},
-        {"B1", t.B1},     {"B2", t.B2},
-        {"B3", t.B3},     {"B4", t.B4},
-        {"B", t.B},       {"C", t.C},
-        {"D", t.D},       {"E", t.E},
-        {"F1", t.F1},     {"F2", t.F2},
-        {"F3", t.F3},     {"F", t.F},
-        {"D1", t.D1},     {"fixedAssetValue", t.fixedAssetValue}};
     QVariantMap map;
-    for (const auto &[key, fen] : values)
+    for (const auto &[key, fen] : ruhu::domain::namedTotals(t))
         map.insert(QLatin1String(key), yuanText(fen));
     map.insert(QStringLiteral("n"), t.n);
     return map;

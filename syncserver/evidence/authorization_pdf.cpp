@@ -237,6 +237,7 @@ std::string tick(bool on) {
 void writeText(LetterWriter &out, const evidence::Authorization &a) {
     const auto lines = split(a.renderedText, "\n");
     bool first = true;
+    bool tableStarted = false; // the template's member table opens with its header row
     for (const auto &line : lines) {
         if (line.empty())
             continue;
@@ -251,8 +252,8 @@ void writeText(LetterWriter &out, const evidence::Authorization &a) {
             std::vector<double> fractions(cells.size(), 1.0 / cells.size());
             if (cells.size() == 4)
                 fractions = {0.22, 0.2, 0.2, 0.38};
-            const bool header = line.find("序号") != std::string::npos;
-            out.tableRow(cells, fractions, header);
+            out.tableRow(cells, fractions, !tableStarted);
+            tableStarted = true;
             continue;
         }
         out.paragraph(line);

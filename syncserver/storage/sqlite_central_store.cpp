@@ -408,7 +408,7 @@ public:
         auto stmt =
             m_db.prepare("SELECT coalesce(min(json_extract(result, '$.version')), 0) FROM applied_mutations "
                          "WHERE kind = ?1 AND record_id = ?2 AND json_extract(result, '$.version') > 0 "
-            "AND coalesce(json_extract(result, '$.status'), '') NOT IN ('moved', 'rejected')");
+                         "AND coalesce(json_extract(result, '$.status'), '') NOT IN ('moved', 'rejected')");
         if (!stmt)
             return stmt.error();
         stmt->bind(1, kind).bind(2, id);

@@ -212,7 +212,8 @@ void TestSyncApi::init() {
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
     m_store = std::move(*store);
     m_clock = std::make_unique<ManualClock>(1800000000000);
-    m_context = std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
+    m_context =
+        std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
     m_context->accounts.demo = true; // the demo county's password is fine here, as with --demo
 }
 
@@ -664,7 +665,8 @@ void TestSyncApi::demoSeedIsIdempotent() {
     auto reopened = SqliteCentralStore::open(m_dir->path().toStdString());
     QVERIFY(reopened.ok());
     m_store = std::move(*reopened);
-    m_context = std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
+    m_context =
+        std::make_unique<ApiContext>(ApiContext{.store = *m_store, .clock = *m_clock, .clientAddress = {}});
     m_context->accounts.demo = true;
     QCOMPARE(pullAll(login("county"), 1000).size(), makeDemoCounty().records.size());
 }
@@ -680,7 +682,8 @@ void TestSyncApi::errorStatusMapping() {
 void TestSyncApi::diskFullIs507() {
     const std::string token = login("cadre1", "ruhu2024", "dev-a");
     FullDiskStore full(*m_store);
-    m_context = std::make_unique<ApiContext>(ApiContext{.store = full, .clock = *m_clock, .clientAddress = {}});
+    m_context =
+        std::make_unique<ApiContext>(ApiContext{.store = full, .clock = *m_clock, .clientAddress = {}});
     m_context->accounts.demo = true;
     auto reply = call(http::verb::post, "/api/v1/push",
                       pushBody("dev-a", {makeMutation("dev-a", 1, "member", "hh-0001-m1", "hh-0001",

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ruhu::domain {
@@ -166,6 +167,10 @@ struct IncomeTotals {
     Fen F1 = 0, F2 = 0, F3 = 0, F = 0;
     Fen D1 = 0;
 };
+
+// Every money total by its symbol on the sheet ("A1_1" … "F", "D1", "fixedAssetValue"), in sheet order: the
+// one list the server's stored result and the tablet's summary both read.
+std::vector<std::pair<const char *, Fen>> namedTotals(const IncomeTotals &totals);
 
 struct IncomeRules {
     Fen fixedAssetMinValue = yuan(1000); // exclusive: only assets worth 超过 this count
