@@ -4,10 +4,11 @@
 #include "api/api_types.h"
 #include "net/json_log.h"
 #include "net/sync_server.h"
+#include "storage/database_url.h"
 #include "storage/demo_seed.h"
 #include "storage/media_blob_store.h"
 #include "storage/media_collector.h"
-#include "storage/sqlite_central_store.h"
+#include "storage/open_central_store.h"
 
 #include <ruhu/demo/demo_county.h>
 #include <ruhu/sync/clock.h>
@@ -26,11 +27,14 @@
 namespace {
 
 constexpr const char *kUsage =
-    "usage: ruhu-syncd --listen HOST:PORT --data-dir DIR [--demo] [--port-file FILE] [--threads N]\n"
+    "usage: ruhu-syncd --listen HOST:PORT --data-dir DIR [--database URL] [--demo] [--port-file FILE]\n"
+    "                  [--threads N]\n"
     "                  [--media-max-bytes N] [--media-chunk-bytes N] [--media-grace-seconds N]\n"
     "                  [--media-quota-bytes N] [--media-min-free-bytes N]\n"
     "  --listen HOST:PORT  address to listen on; port 0 picks a free port\n"
-    "  --data-dir DIR      where the central store (central.sqlite3) lives\n"
+    "  --data-dir DIR      media blobs, and the central store (central.sqlite3) unless --database says\n"
+    "  --database URL      the central store: sqlite:DIR (default: sqlite:<--data-dir>) or\n"
+    "                      postgresql://… (docs/storage.md)\n"
     "  --demo              load the demo county into an empty store\n"
     "  --port-file FILE    write the bound port number to FILE once listening\n"
     "  --threads N         I/O threads (default: number of CPUs, at least 2)\n"
@@ -56,6 +60,7 @@ constexpr const char *kUsage =
 struct Arguments {
     ruhu::server::ServerOptions server;
     std::string dataDir;
+    std::string databaseUrl; // empty: sqlite:<dataDir>
     bool demo = false;
     ruhu::server::MediaOptions media;
     ruhu::server::AccountOptions accounts;
@@ -106,6 +111,11 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!v || v->empty())
                 return std::nullopt;
             args.dataDir = std::string(*v);
+        } else if (arg == "--database") {
+            auto v = value();
+            if (!v || !ruhu::server::parseDatabaseUrl(*v))
+                return std::nullopt;
+            args.databaseUrl = std::string(*v);
         } else if (arg == "--port-file") {
             auto v = value();
             if (!v || v->empty())
@@ -227,12 +237,14 @@ int main(int argc, char **argv) {
 
     // Everything the server creates (database, WAL, media blobs, directories) is its own account's only.
     ::umask(077);
-    auto store = SqliteCentralStore::open(args->dataDir);
+    const bool sqlite = args->databaseUrl.empty();
+    auto store = openCentralStore(sqlite ? sqliteDatabaseUrl(args->dataDir) : args->databaseUrl);
     if (!store) {
         logError("store_open_failed", {{"message", store.error().message}});
         return 1;
     }
-    logInfo("store_opened", {{"dataDir", args->dataDir}});
+    // Never the PostgreSQL URL itself: it may carry a password.
+    logInfo("store_opened", {{"dataDir", args->dataDir}, {"backend", sqlite ? "sqlite" : "postgresql"}});
 
     if (args->demo) {
         auto seeded = seedDemoCounty(**store, ruhu::makeDemoCounty());

@@ -1,4 +1,5 @@
-#include "../storage/sqlite_central_store.h"
+#include "../storage/database_url.h"
+#include "../storage/open_central_store.h"
 #include "area_csv.h"
 #include "commands.h"
 
@@ -12,7 +13,7 @@ namespace ruhu::server {
 namespace {
 
 constexpr const char *kUsage =
-    "usage: ruhu-syncd areas import FILE.csv --data-dir DIR\n"
+    "usage: ruhu-syncd areas import FILE.csv --data-dir DIR | --database URL\n"
     "  FILE.csv: 行政区划代码,名称,上级 per line (UTF-8, BOM optional, header optional)\n";
 constexpr std::streamsize kMaxFileBytes = 64 * 1024 * 1024;
 
@@ -24,7 +25,9 @@ int fail(const std::string &message) {
 } // namespace
 
 int runAreasCommand(int argc, char **argv) {
-    if (argc != 5 || std::string_view(argv[1]) != "import" || std::string_view(argv[3]) != "--data-dir") {
+    const std::string_view where = argc == 5 ? argv[3] : "";
+    if (argc != 5 || std::string_view(argv[1]) != "import" ||
+        (where != "--data-dir" && where != "--database")) {
         std::fputs(kUsage, stderr);
         return 2;
     }
@@ -39,7 +42,7 @@ int runAreasCommand(int argc, char **argv) {
     if (!areas)
         return fail(areas.error().message);
 
-    auto store = SqliteCentralStore::open(argv[4]);
+    auto store = openCentralStore(where == "--database" ? argv[4] : sqliteDatabaseUrl(argv[4]));
     if (!store)
         return fail(store.error().message);
     // A parent must be known: in the file or already in the table.

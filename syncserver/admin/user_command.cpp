@@ -1,4 +1,5 @@
-#include "../storage/sqlite_central_store.h"
+#include "../storage/database_url.h"
+#include "../storage/open_central_store.h"
 #include "accounts.h"
 #include "commands.h"
 #include "terminal_password.h"
@@ -18,6 +19,7 @@ constexpr const char *kUsage =
     "       ruhu-syncd user passwd NAME --data-dir DIR [--password-stdin] [--no-must-change]\n"
     "       ruhu-syncd user disable|enable NAME --data-dir DIR\n"
     "       ruhu-syncd user list --data-dir DIR\n"
+    "  (everywhere: --database URL instead of --data-dir DIR, e.g. postgresql://…; docs/storage.md)\n"
     "  Without --password-stdin the password is asked twice on the terminal (not echoed).\n"
     "  user passwd is an admin reset: the user must change the password at the next login unless\n"
     "  --no-must-change. Passwords: at least 10 characters, not the username, not the demo password.\n";
@@ -51,15 +53,17 @@ std::optional<Options> parse(int argc, char **argv) {
             o.mustChange = true;
         } else if (arg == "--no-must-change") {
             o.noMustChange = true;
-        } else if ((arg == "--role" || arg == "--area" || arg == "--data-dir" || arg == "--display-name") &&
+        } else if ((arg == "--role" || arg == "--area" || arg == "--data-dir" || arg == "--database" ||
+                    arg == "--display-name") &&
                    i + 1 < argc) {
             o.values[std::string(arg)] = argv[++i];
         } else {
             return std::nullopt;
         }
     }
-    if (o.values["--data-dir"].empty())
-        return std::nullopt;
+    if (o.values["--data-dir"].empty() == o.values["--database"].empty())
+        return std::nullopt; // one of them
+
     return o;
 }
 
@@ -111,7 +115,9 @@ int runUserCommand(int argc, char **argv) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    auto store = SqliteCentralStore::open(options->values["--data-dir"]);
+    auto store = openCentralStore(options->values["--database"].empty()
+                                      ? sqliteDatabaseUrl(options->values["--data-dir"])
+                                      : options->values["--database"]);
     if (!store)
         return fail(store.error());
     CentralStore &central = **store;

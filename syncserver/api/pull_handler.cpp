@@ -80,12 +80,9 @@ ApiReply handlePull(const Request &request, const ApiContext &context) {
             reply = errorReply(page.error());
         } else {
             protocol::PullResponse response;
-            response.cursor = page->records.empty() ? query->cursor : page->records.back().version;
-            // Departures share the version sequence; on the last page the cursor moves past them too.
-            for (const auto &d : page->departed) {
+            response.cursor = page->cursor;
+            for (const auto &d : page->departed)
                 response.departed.push_back({d.kind, d.id});
-                response.cursor = std::max(response.cursor, d.version);
-            }
             response.hasMore = page->hasMore;
             // Sensitive fields masked for the role; the households whose sensitive fields go out in
             // clear make one audit row for the page.

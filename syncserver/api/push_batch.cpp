@@ -1,5 +1,6 @@
 #include "push_batch.h"
 
+#include "../storage/write_retry.h"
 #include "authorization_push.h"
 #include "household_evaluation.h"
 #include "household_move.h"
@@ -318,15 +319,12 @@ Status BatchApplier::finishHistory(const Mutation &m, const protocol::PushResult
 
 } // namespace
 
-Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const UserAccount &user,
-                                   const ApiContext &context, int64_t nowMs) {
-    // Read before the write transaction takes the store.
-    auto areas = context.store.areas();
-    if (!areas)
-        return areas.error();
-    std::set<std::string> knownAreas;
-    for (const auto &area : *areas)
-        knownAreas.insert(area.code);
+namespace {
+
+// One attempt in one store transaction; a lost race (kRetryCode) leaves nothing behind.
+Result<PushOutcome> applyPushBatchOnce(const protocol::PushRequest &push, const UserAccount &user,
+                                       const ApiContext &context, int64_t nowMs,
+                                       const std::set<std::string> &knownAreas) {
     auto tx = context.store.beginWrite();
     if (!tx)
         return tx.error();
@@ -360,6 +358,20 @@ Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const User
     if (auto st = (*tx)->commit(); !st)
         return st.error();
     return outcome;
+}
+
+} // namespace
+
+Result<PushOutcome> applyPushBatch(const protocol::PushRequest &push, const UserAccount &user,
+                                   const ApiContext &context, int64_t nowMs) {
+    // Read before the write transaction takes the store.
+    auto areas = context.store.areas();
+    if (!areas)
+        return areas.error();
+    std::set<std::string> knownAreas;
+    for (const auto &area : *areas)
+        knownAreas.insert(area.code);
+    return withWriteRetry([&] { return applyPushBatchOnce(push, user, context, nowMs, knownAreas); });
 }
 
 } // namespace ruhu::server

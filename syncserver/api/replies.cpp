@@ -45,6 +45,8 @@ http::status statusForError(const std::string &code) {
         return http::status::payload_too_large;
     if (code == "disk_full")
         return http::status::insufficient_storage;
+    if (code == "retry") // a store transaction kept losing races (write_retry.h): the client tries later
+        return http::status::service_unavailable;
     if (code == "storage" || code == "internal")
         return http::status::internal_server_error;
     return http::status::bad_request;

@@ -1,3 +1,4 @@
+#include "../storage/write_retry.h"
 #include "auth.h"
 #include "handlers.h"
 #include "household_move.h"
@@ -264,7 +265,9 @@ ApiReply handleResolveReview(const Request &request, const ApiContext &context) 
                            "村级账号不能处理审核事项，请由乡镇或县级审核人员处理");
     } else if (auto decision = parseDecision(request); !decision) {
         reply = errorReply(decision.error());
-    } else if (auto resolved = resolve(*decision, *user, context, context.clock.nowMs()); !resolved) {
+    } else if (auto resolved =
+                   withWriteRetry([&] { return resolve(*decision, *user, context, context.clock.nowMs()); });
+               !resolved) {
         reply = errorReply(resolved.error());
     } else {
         reply = jsonReply(boost::json::object{{"review", reviewToJson(resolved->review)},

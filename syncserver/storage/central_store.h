@@ -139,26 +139,37 @@ struct RuleConfigRow {
 };
 
 struct ChangePage {
-    std::vector<Record> records; // version order
+    std::vector<Record> records; // change-log order (SQLite: version order)
     bool hasMore = false;
+    // Where the next page starts: pass it back to changesSince. Opaque (a position in the backend's
+    // change log, not necessarily a record version), never smaller than the cursor asked with, and
+    // unchanged when the page is empty.
+    int64_t cursor = 0;
     // Records that left the prefixes for a region outside them, with versions after the cursor and, when
     // hasMore, not after the last record's version. Read in the same snapshot as records.
     std::vector<DepartureRow> departed;
 };
 
-// The central store behind one interface, so PostgreSQL can join SQLite later. It only stores and finds;
-// scope checks, merging and versioning decisions live in the API handlers. Safe to call from any thread.
+// The central store behind one interface that SQLite (one writer) and PostgreSQL (many concurrent
+// writers, several servers) both honour (docs/storage.md). It only stores and finds; scope checks,
+// merging and versioning decisions live in the API handlers. Safe to call from any thread.
+// openCentralStore (open_central_store.h) makes one from a database URL.
 class CentralStore {
 public:
     // All writes of one push (or one seeding) go through one of these: everything it wrote becomes
-    // visible at commit(), and nothing if it is destroyed before. While it lives, the store is exclusively
-    // the caller's, so read-check-write sequences inside it are atomic.
+    // visible at commit(), and nothing if it is destroyed before. A record, a review or a device's
+    // sequence row read through it stays the caller's until the end (SQLite: the whole store is; on
+    // PostgreSQL: those rows are locked), so read-check-write sequences on them are atomic. Any call,
+    // commit() included, may fail with code kRetryCode (write_retry.h) when the transaction lost a race
+    // with another one: drop it and run the whole attempt again (withWriteRetry).
     class WriteTransaction {
     public:
         virtual ~WriteTransaction() = default;
         virtual Result<std::optional<AppliedMutation>> findApplied(const std::string &mutationId) = 0;
         virtual Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) = 0;
-        // The next value of the global change-log sequence.
+        // A new record version: unique in the store and greater than the version of every record this
+        // transaction has read, but neither dense nor in commit order (the pull cursor is the store's
+        // business: changesSince).
         virtual Result<int64_t> nextVersion() = 0;
         // What nextVersion() will return, without taking it.
         virtual Result<int64_t> peekVersion() = 0;
@@ -223,7 +234,9 @@ public:
     // is disabled.
     virtual Result<std::optional<UserAccount>> userForToken(const std::string &tokenSha256,
                                                             int64_t nowMs) = 0;
-    // Records with version > cursor whose region code starts with one of the prefixes, at most limit.
+    // Records changed after the cursor (0: from the start; then the page's cursor) whose region code
+    // starts with one of the prefixes, at most limit. A change that commits after a page was read is in
+    // a later page: no cursor ever skips a change (docs/storage.md "The pull cursor").
     virtual Result<ChangePage> changesSince(const std::vector<std::string> &regionPrefixes, int64_t cursor,
                                             size_t limit) = 0;
     virtual Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) = 0;

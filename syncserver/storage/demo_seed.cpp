@@ -1,26 +1,14 @@
 #include "demo_seed.h"
 
 #include "credentials.h"
+#include "write_retry.h"
 
 namespace ruhu::server {
+namespace {
 
-Result<SeedReport> seedDemoCounty(CentralStore &store, const DemoCounty &county) {
+Result<SeedReport> seedOnce(CentralStore &store, const DemoCounty &county,
+                            const std::vector<UserAccount> &users) {
     SeedReport report;
-    auto existing = store.areas();
-    if (!existing)
-        return existing.error();
-    if (!existing->empty())
-        return report;
-
-    // Hash before taking the store: argon2id is slow.
-    std::vector<UserAccount> users;
-    for (const auto &demoUser : county.users) {
-        auto hash = hashPassword(demoUser.password);
-        if (!hash)
-            return hash.error();
-        users.push_back({demoUser.username, demoUser.displayName, demoUser.role, *hash, demoUser.scope});
-    }
-
     auto tx = store.beginWrite();
     if (!tx)
         return tx.error();
@@ -46,6 +34,37 @@ Result<SeedReport> seedDemoCounty(CentralStore &store, const DemoCounty &county)
     report.records = county.records.size();
     report.users = users.size();
     return report;
+}
+
+} // namespace
+
+Result<SeedReport> seedDemoCounty(CentralStore &store, const DemoCounty &county) {
+    SeedReport report;
+    auto existing = store.areas();
+    if (!existing)
+        return existing.error();
+    if (!existing->empty())
+        return report;
+
+    // Hash before taking the store: argon2id is slow.
+    std::vector<UserAccount> users;
+    for (const auto &demoUser : county.users) {
+        auto hash = hashPassword(demoUser.password);
+        if (!hash)
+            return hash.error();
+        users.push_back({demoUser.username, demoUser.displayName, demoUser.role, *hash, demoUser.scope});
+    }
+
+    // Several servers starting on one PostgreSQL at once: the one that loses the race retries and then
+    // finds the areas the winner loaded.
+    return withWriteRetry([&]() -> Result<SeedReport> {
+        auto again = store.areas();
+        if (!again)
+            return again.error();
+        if (!again->empty())
+            return report;
+        return seedOnce(store, county, users);
+    });
 }
 
 } // namespace ruhu::server

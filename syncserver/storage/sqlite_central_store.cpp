@@ -859,6 +859,7 @@ Result<std::optional<UserAccount>> SqliteCentralStore::userForToken(const std::s
 Result<ChangePage> SqliteCentralStore::changesSince(const std::vector<std::string> &regionPrefixes,
                                                     int64_t cursor, size_t limit) {
     ChangePage page;
+    page.cursor = cursor;
     const std::vector<std::string> prefixes = nonEmpty(regionPrefixes);
     if (prefixes.empty() || limit == 0)
         return page;
@@ -906,6 +907,10 @@ Result<ChangePage> SqliteCentralStore::changesSince(const std::vector<std::strin
                                  departed->columnInt(3)});
     if (departed->lastError())
         return *departed->lastError();
+    // Departures share the version sequence; on the last page the cursor moves past them too.
+    page.cursor = page.records.empty() ? cursor : page.records.back().version;
+    for (const auto &d : page.departed)
+        page.cursor = std::max(page.cursor, d.version);
     return page;
 }
 

@@ -2,16 +2,17 @@
 
 #include "api/router.h"
 #include "storage/credentials.h"
+#include "storage/database_url.h"
+#include "storage/open_central_store.h"
 
 #include <ruhu/json/canonical_json.h>
-#include <ruhu/store/sqlite.h>
 #include <ruhu/sync/protocol.h>
 
 using namespace ruhu;
 using namespace ruhu::server;
 
 bool SyncHarness::init(int devices, const std::vector<int64_t> &clockOffsetsMs) {
-    auto store = SqliteCentralStore::open(m_dir.filePath("server").toStdString());
+    auto store = openCentralStore(sqliteDatabaseUrl(m_dir.filePath("server").toStdString()));
     if (!store)
         return false;
     m_store = std::move(*store);
@@ -181,19 +182,12 @@ std::map<std::string, boost::json::value> SyncHarness::reviewedValues(bool *avai
     return out;
 }
 
-std::string SyncHarness::historyOf(const std::string &recordId) {
+std::string SyncHarness::historyOf(const std::string &kind, const std::string &recordId) {
+    auto rows = m_store->history(kind, recordId);
+    if (!rows)
+        return " (unreadable)";
     std::string out;
-    auto db = sql::Database::open(m_dir.filePath("server/central.sqlite3").toStdString(), true);
-    if (!db)
-        return " (unreadable)";
-    auto stmt =
-        db->prepare("SELECT rowid, mutation, result FROM applied_mutations WHERE instr(mutation, ?) > 0 "
-                    "ORDER BY rowid");
-    if (!stmt)
-        return " (unreadable)";
-    stmt->bind(1, "\"recordId\":\"" + recordId + "\"");
-    while (stmt->step())
-        out += " #" + std::to_string(stmt->columnInt(0)) + " " + stmt->columnText(1) + " -> " +
-               stmt->columnText(2);
+    for (size_t i = 0; i < rows->size(); ++i)
+        out += " #" + std::to_string(i + 1) + " " + (*rows)[i].mutationJson + " -> " + (*rows)[i].resultJson;
     return out;
 }

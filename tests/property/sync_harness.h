@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/sqlite_central_store.h"
+#include "storage/central_store.h"
 
 #include <ruhu/store/device_replica.h>
 #include <ruhu/sync/clock.h>
@@ -44,7 +44,7 @@ public:
     // Server state as the store holds it (every record, any region).
     std::map<std::string, ruhu::Record> serverRecords();
     // The server's applied-mutations rows for a record, in order (for failure reports).
-    std::string historyOf(const std::string &recordId);
+    std::string historyOf(const std::string &kind, const std::string &recordId);
     const std::vector<TrackedWrite> &writes() const { return m_writes; }
     const std::map<std::string, std::string> &statuses() const { return m_statuses; }
     // Review entries (mutationId -> incoming value) if the server offers /api/v1/reviews, else empty.
@@ -66,7 +66,7 @@ private:
 
     QTemporaryDir m_dir;
     ruhu::ManualClock m_serverClock{1730000000000};
-    std::unique_ptr<ruhu::server::SqliteCentralStore> m_store;
+    std::unique_ptr<ruhu::server::CentralStore> m_store;
     std::vector<Device> m_devices;
     std::vector<TrackedWrite> m_writes;
     std::map<std::string, std::string> m_statuses; // mutation id -> last status the server gave

@@ -124,7 +124,7 @@ void runHistory() {
             for (const auto *w : writes)
                 story += " " + w->mutationId + "=" + boost::json::serialize(w->value) + "@" + w->hlc + "[" +
                          h.statuses().at(w->mutationId) + "]";
-            story += " | server history:" + h.historyOf(key.first);
+            story += " | server history:" + h.historyOf(server[key.first].kind, key.first);
             RC_FAIL(story);
         }
     }
