@@ -5,6 +5,14 @@
 namespace ruhu::workflow {
 namespace {
 
+std::string describe(std::string_view state) {
+    if (state.empty())
+        return "（新建）";
+    return std::string(stateLabel(state)) + "（" + std::string(state) + "）";
+}
+
+} // namespace
+
 std::string_view roleLabel(std::string_view role) {
     if (role == "village")
         return "村级";
@@ -17,14 +25,6 @@ std::string_view roleLabel(std::string_view role) {
     return "未知角色";
 }
 
-std::string describe(std::string_view state) {
-    if (state.empty())
-        return "（新建）";
-    return std::string(stateLabel(state)) + "（" + std::string(state) + "）";
-}
-
-} // namespace
-
 const std::vector<StateInfo> &states() {
     static const std::vector<StateInfo> list{
         {"LEAD", "线索"},
@@ -33,6 +33,7 @@ const std::vector<StateInfo> &states() {
         {"AUTHORIZED", "已签授权承诺书"},
         {"VILLAGE_REVIEWED", "村级评议"},
         {"PUBLICIZED", "公示"},
+        {"RETURNED", "退回补正"},
         {"TOWNSHIP_APPROVED", "乡镇审核通过"},
         {"TOWNSHIP_REJECTED", "乡镇审核不通过", true},
         {"COUNTY_CONFIRMED", "县级确定"},
@@ -41,6 +42,7 @@ const std::vector<StateInfo> &states() {
         {"ENTERED", "录入系统"},
         {"ASSISTING", "帮扶中"},
         {"ELIMINATION_PROPOSED", "拟风险消除"},
+        {"ELIMINATION_APPROVED", "风险消除乡镇审核通过"},
         {"ELIMINATED", "风险消除"},
         {"ROLLED_BACK", "风险回退"},
         {"CLOSED", "不纳入", true},
@@ -51,42 +53,70 @@ const std::vector<StateInfo> &states() {
 }
 
 const std::vector<Transition> &transitions() {
-    // §7.2. The tablet (village) proposes up to 公示 and runs 帮扶; 乡镇审核 and rejections belong to the
-    // township; 县级确定 and everything that changes the national record (公告, 录入, 风险消除, 回退, 清退)
-    // to the county. A higher role may do whatever a lower one may.
+    // §7.2. The tablet (village) proposes up to 公示 and runs 帮扶; 乡镇审核 (and 退回) belongs to the
+    // township; 县级确定 and what changes the national record (公告, 录入, 风险消除, 清退) to the county;
+    // 风险回退 after 回头看 to the township (管理区, S001 一(六)). A higher role may do whatever a lower one
+    // may. What each step needs besides the role: ruhu/domain/case_procedure.h.
     static const std::vector<Transition> list = [] {
         std::vector<Transition> t{
-            {"LEAD", "TRIAGED", "village"},
-            {"TRIAGED", "SURVEYED", "village"},
-            {"TRIAGED", "CLOSED", "village"},
-            {"SURVEYED", "AUTHORIZED", "village"},
-            {"AUTHORIZED", "VILLAGE_REVIEWED", "village"},
-            {"VILLAGE_REVIEWED", "PUBLICIZED", "village"},
-            {"VILLAGE_REVIEWED", "CLOSED", "village"},
-            {"PUBLICIZED", "TOWNSHIP_APPROVED", "township"},
-            {"PUBLICIZED", "TOWNSHIP_REJECTED", "township"},
-            {"TOWNSHIP_APPROVED", "COUNTY_CONFIRMED", "county"},
-            {"TOWNSHIP_APPROVED", "COUNTY_REJECTED", "county"},
-            {"COUNTY_CONFIRMED", "ANNOUNCED", "county"},
-            {"ANNOUNCED", "ENTERED", "county"},
-            {"ENTERED", "ASSISTING", "village"},
-            {"ASSISTING", "ELIMINATION_PROPOSED", "village"},
-            {"ELIMINATION_PROPOSED", "ASSISTING", "township"},
-            {"ELIMINATION_PROPOSED", "ELIMINATED", "county"},
-            {"ELIMINATED", "ROLLED_BACK", "county"},
-            {"ROLLED_BACK", "ASSISTING", "village"},
+            {"LEAD", "TRIAGED", "village", "triage", "综合研判"},
+            {"TRIAGED", "SURVEYED", "village", "survey", "完成实地调查"},
+            {"TRIAGED", "CLOSED", "village", "close", "研判不纳入"},
+            {"SURVEYED", "AUTHORIZED", "village", "authorize", "申请并签署授权承诺书"},
+            {"AUTHORIZED", "VILLAGE_REVIEWED", "village", "villageReview", "村级评议"},
+            {"VILLAGE_REVIEWED", "PUBLICIZED", "village", "publicize", "公示"},
+            {"VILLAGE_REVIEWED", "CLOSED", "village", "close", "评议不通过"},
+            {"PUBLICIZED", "TOWNSHIP_APPROVED", "township", "townshipApprove", "乡镇审核通过"},
+            {"PUBLICIZED", "RETURNED", "township", "townshipReturn", "乡镇退回补正"},
+            {"PUBLICIZED", "TOWNSHIP_REJECTED", "township", "townshipReject", "乡镇审核不通过"},
+            {"TOWNSHIP_APPROVED", "COUNTY_CONFIRMED", "county", "countyConfirm", "县级确定"},
+            {"TOWNSHIP_APPROVED", "RETURNED", "county", "countyReturn", "县级退回补正"},
+            {"TOWNSHIP_APPROVED", "COUNTY_REJECTED", "county", "countyReject", "县级不予确定"},
+            {"RETURNED", "SURVEYED", "village", "resubmit", "补正后重新调查"},
+            {"RETURNED", "AUTHORIZED", "village", "resubmit", "补正后重新签署"},
+            {"RETURNED", "VILLAGE_REVIEWED", "village", "resubmit", "补正后重新评议"},
+            {"RETURNED", "PUBLICIZED", "village", "resubmit", "补正后重新报审"},
+            {"RETURNED", "CLOSED", "village", "close", "退回后不纳入"},
+            {"COUNTY_CONFIRMED", "ANNOUNCED", "county", "announce", "公告"},
+            {"ANNOUNCED", "ENTERED", "county", "enter", "录入系统"},
+            {"ENTERED", "ASSISTING", "village", "startAssistance", "开始帮扶"},
+            {"ASSISTING", "ELIMINATION_PROPOSED", "village", "proposeElimination", "申请风险消除"},
+            {"ELIMINATION_PROPOSED", "ELIMINATION_APPROVED", "township", "approveElimination",
+             "乡镇审核风险消除"},
+            {"ELIMINATION_PROPOSED", "ASSISTING", "township", "returnElimination", "退回继续帮扶"},
+            {"ELIMINATION_APPROVED", "ELIMINATED", "county", "confirmElimination", "县级确认风险消除"},
+            {"ELIMINATION_APPROVED", "ASSISTING", "county", "returnElimination", "退回继续帮扶"},
+            {"ELIMINATED", "ROLLED_BACK", "township", "rollBack", "风险回退"},
+            {"ROLLED_BACK", "ASSISTING", "village", "resumeAssistance", "恢复帮扶"},
         };
-        // Any state that is not final: the applicant may withdraw (recorded by the village), the county
-        // may remove (清退).
+        // Any state that is not final: the applicant may withdraw (recorded by the village) until the risk
+        // is eliminated, the county may remove (清退).
         for (const auto &s : states()) {
             if (s.terminal)
                 continue;
-            t.push_back({s.name, "WITHDRAWN", "village"});
-            t.push_back({s.name, "REMOVED", "county"});
+            if (s.name != "ELIMINATED")
+                t.push_back({s.name, "WITHDRAWN", "village", "withdraw", "申请人撤回"});
+            t.push_back({s.name, "REMOVED", "county", "remove", "清退"});
         }
         return t;
     }();
     return list;
+}
+
+const Transition *findTransition(std::string_view from, std::string_view to) {
+    for (const auto &t : transitions()) {
+        if (t.from == from && t.to == to)
+            return &t;
+    }
+    return nullptr;
+}
+
+bool isOpenState(std::string_view state) {
+    for (const auto &s : states()) {
+        if (s.name == state)
+            return !s.terminal && s.name != "ELIMINATED";
+    }
+    return false;
 }
 
 bool isState(std::string_view name) {

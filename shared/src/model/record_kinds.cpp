@@ -226,6 +226,24 @@ RecordKind workflowCaseKind() {
             json("publicity", "公示", P::ReviewRequired),
             // Written by the server at each accepted transition (who, when, from, to); never by a device.
             json("events", "流转记录", P::ServerComputed),
+            // The data of each step (docs/case-flow.md). The village's steps come from the tablet; what the
+            // township and county decide is written by the server from the reviewer API.
+            sensitive(json("lead", "线索")),
+            json("triage", "综合研判"),
+            json("villageReview", "村级评议"),
+            json("elimination", "风险消除申请"),
+            json("withdrawal", "申请人撤回"),
+            json("closure", "不纳入"),
+            text("stepNote", "办理说明", P::ServerComputed),
+            date("publicityEnd", "公示结束日期", P::ServerComputed),
+            json("townshipReview", "乡镇审核", P::ServerComputed),
+            json("countyReview", "县级确定", P::ServerComputed),
+            json("announcement", "公告", P::ServerComputed),
+            json("entry", "录入系统", P::ServerComputed),
+            json("eliminationTownship", "风险消除乡镇审核", P::ServerComputed),
+            json("eliminationCounty", "风险消除县级确认", P::ServerComputed),
+            json("rollback", "风险回退", P::ServerComputed),
+            json("removal", "清退", P::ServerComputed),
         }};
 }
 

@@ -35,10 +35,15 @@ struct SangbaoStatus {
 
 // §7.3 risk-elimination preconditions.
 struct EliminationCheck {
+    struct Unmet {
+        std::string code;    // stable: elimination_too_early, no_measure_implemented, income_below_line …
+        std::string message; // Chinese, without the "不能标注风险消除：" prefix
+    };
     bool allowed = false;
     int monthsSinceIdentified = 0;
     int implementedMeasures = 0;
     std::vector<std::string> reasons; // every unmet precondition, or why it is allowed
+    std::vector<Unmet> unmet;         // the unmet preconditions with their codes
 };
 
 struct Evaluation {

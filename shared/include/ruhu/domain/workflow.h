@@ -21,6 +21,8 @@ struct Transition {
     std::string_view from;
     std::string_view to;
     std::string_view minRole; // "village" | "township" | "county" | "admin"
+    std::string_view action;  // stable code of the step ("triage", "townshipApprove" …)
+    std::string_view label;   // the step in Chinese ("综合研判" …)
 };
 
 // The state a new case starts in.
@@ -28,6 +30,13 @@ inline constexpr std::string_view kInitialState = "LEAD";
 
 const std::vector<StateInfo> &states();
 const std::vector<Transition> &transitions();
+// The table's entry for from -> to, or nullptr.
+const Transition *findTransition(std::string_view from, std::string_view to);
+// Open: neither terminal nor ELIMINATED (a household has at most one open case; after 风险消除 a new risk
+// starts a new case).
+bool isOpenState(std::string_view state);
+// 村级 / 乡镇 / 县级 / 管理员.
+std::string_view roleLabel(std::string_view role);
 
 bool isState(std::string_view name);
 // The Chinese label of a state, or the name itself when unknown.
