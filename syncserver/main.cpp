@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -237,6 +238,9 @@ int main(int argc, char **argv) {
 
     // Everything the server creates (database, WAL, media blobs, directories) is its own account's only.
     ::umask(077);
+    // The media blobs live in it whichever backend holds the store (umask 077: owner only).
+    std::error_code dirError;
+    std::filesystem::create_directories(args->dataDir, dirError);
     const bool sqlite = args->databaseUrl.empty();
     auto store = openCentralStore(sqlite ? sqliteDatabaseUrl(args->dataDir) : args->databaseUrl);
     if (!store) {

@@ -1,6 +1,7 @@
 #include "open_central_store.h"
 
 #include "database_url.h"
+#include "pg_central_store.h"
 #include "sqlite_central_store.h"
 
 namespace ruhu::server {
@@ -16,10 +17,14 @@ Result<std::unique_ptr<CentralStore>> openCentralStore(const std::string &databa
             return store.error();
         return std::unique_ptr<CentralStore>(std::move(*store));
     }
-    case DatabaseUrl::Backend::Postgres:
-        break;
+    case DatabaseUrl::Backend::Postgres: {
+        auto store = PgCentralStore::open(url->location);
+        if (!store)
+            return store.error();
+        return std::unique_ptr<CentralStore>(std::move(*store));
     }
-    return Error{"storage", "此版本未包含 PostgreSQL 存储", "database"};
+    }
+    return Error{"storage", "未知的数据库类型", "database"};
 }
 
 } // namespace ruhu::server

@@ -25,6 +25,13 @@ bool ServerProcess::start(bool demo, const QStringList &extraArgs) {
         m_dir = std::make_unique<QTemporaryDir>();
         if (!m_dir->isValid())
             return false;
+        m_database = std::make_unique<TestDatabase>();
+    }
+    if (!m_database->ok()) {
+        QFile file(logPath());
+        if (file.open(QIODevice::Append))
+            file.write("ServerProcess: " + m_database->error().toLocal8Bit() + '\n');
+        return false;
     }
     m_demo = demo;
     m_extraArgs = extraArgs;
@@ -36,6 +43,8 @@ bool ServerProcess::start(bool demo, const QStringList &extraArgs) {
     QStringList args{QStringLiteral("--listen"),    QStringLiteral("127.0.0.1:0"),
                      QStringLiteral("--data-dir"),  QDir(m_dir->path()).filePath(QStringLiteral("data")),
                      QStringLiteral("--port-file"), portFile};
+    if (m_database->isPostgres())
+        args << QStringLiteral("--database") << QString::fromStdString(m_database->url());
     if (demo)
         args << QStringLiteral("--demo");
     args << extraArgs;
@@ -129,6 +138,12 @@ QUrl ServerProcess::url(const QString &path) const {
 
 QString ServerProcess::dataDir() const {
     return m_dir ? QDir(m_dir->path()).filePath(QStringLiteral("data")) : QString();
+}
+
+std::string ServerProcess::databaseUrl() const {
+    if (m_database && m_database->isPostgres())
+        return m_database->url();
+    return "sqlite:" + dataDir().toStdString();
 }
 
 QString ServerProcess::logPath() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpclient.h"
+#include "testdatabase.h"
 
 #include <QByteArray>
 #include <QProcess>
@@ -11,6 +12,8 @@
 #include <memory>
 
 // The real ruhu-syncd as a child process on 127.0.0.1 with an ephemeral port, for integration tests.
+// Its central store is SQLite in the data directory, or in the pg runs a fresh PostgreSQL database
+// (TestDatabase) that also lives as long as this object.
 // The data directory is a QTemporaryDir that lives as long as this object, so restart() finds the same
 // store. stderr (the JSON-lines log) is appended to a file beside it, across restarts.
 class ServerProcess {
@@ -38,6 +41,8 @@ public:
     QUrl
     url(const QString &path) const; // url() with a path (and query) appended, e.g. "/api/v1/pull?cursor=0"
     QString dataDir() const;
+    // sqlite:<dataDir> or the PostgreSQL database's URL (for `ruhu-syncd user … --database`).
+    std::string databaseUrl() const;
     int port() const { return m_port; }
     QByteArray log() const; // everything the server wrote to stderr so far, all runs
     QString logPath() const;
@@ -49,6 +54,7 @@ private:
     bool waitUntilReady(int timeoutMs);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestDatabase> m_database;
     std::unique_ptr<QProcess> m_process;
     bool m_demo = true;
     QStringList m_extraArgs;
