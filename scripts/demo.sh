@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds the release preset, starts the sync server on its embedded SQLite
-# store with the demo county, and opens the tablet app pointed at it.
+# store with the demo county, and opens the tablet app pointed at it. One line per step; the build's
+# own output is kept in run/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 port=${RUHU_PORT:-8080}
+source scripts/lib/steps.sh
 ./scripts/install-deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release
+step configure-release "configuring the release build (cmake --preset release)" cmake --preset release
+step build-release "building build/release (full output in run/logs/build-release.log)" \
+  cmake --build --preset release
 
-mkdir -p run
 server_log=run/server.log
 echo "starting ruhu-syncd on 127.0.0.1:${port} (data in run/server, log in ${server_log})"
 build/release/syncserver/ruhu-syncd --listen "127.0.0.1:${port}" --data-dir run/server --demo 2>>"${server_log}" &

@@ -10,10 +10,10 @@ packages=(
   qml6-module-qtmultimedia qml6-module-qtpositioning qml6-module-qtcore qml6-module-qtquick-dialogs
   libqt6svg6 libgl-dev libxkbcommon-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
-  libsqlite3-dev sqlite3 libpq-dev postgresql-15 libssl-dev openssl libsodium-dev librapidcheck-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql-15 libssl-dev openssl libsodium-dev librapidcheck-dev libtomlplusplus-dev
   clang libclang-rt-14-dev
   libcairo2-dev libpango1.0-dev poppler-utils
-  fonts-noto-cjk curl procps
+  fonts-noto-cjk curl procps prometheus
 )
 
 missing=()
