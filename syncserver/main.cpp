@@ -52,6 +52,8 @@ constexpr const char *kUsage =
     "                             (default 60; see docs/security.md)\n"
     "  --token-lifetime-hours N   a login token expires after N hours (default 720)\n"
     "  --max-tokens-per-user N    live tokens per user; a new login drops the oldest (default 10)\n"
+    "  --clock-offset-days N      run the server's clock N days off (-3650..3650; loopback only): for\n"
+    "                             tests and the simulator of the case procedure's time limits\n"
     "  ruhu-syncd user …, ruhu-syncd areas import …: accounts and areas (run `ruhu-syncd user` for help)\n"
     "  --media-quota-bytes N      per account: stored plus in-progress upload bytes (default 2 GiB; 0: "
     "none)\n"
@@ -63,6 +65,7 @@ struct Arguments {
     std::string dataDir;
     std::string databaseUrl; // empty: sqlite:<dataDir>
     bool demo = false;
+    int clockOffsetDays = 0;
     ruhu::server::MediaOptions media;
     ruhu::server::AccountOptions accounts;
 };
@@ -194,6 +197,12 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n < 0)
                 return std::nullopt;
             (arg == "--media-quota-bytes" ? args.media.quotaBytes : args.media.minFreeBytes) = *n;
+        } else if (arg == "--clock-offset-days") {
+            auto v = value();
+            auto n = v ? parseNumber<int>(*v) : std::nullopt;
+            if (!n || *n < -3650 || *n > 3650)
+                return std::nullopt;
+            args.clockOffsetDays = *n;
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -276,7 +285,15 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    ApiContext context{.store = **store, .clock = ruhu::SystemClock::instance(), .clientAddress = {}};
+    // A shifted clock is for tests and simulation only, so, like --demo, only on loopback.
+    if (args->clockOffsetDays != 0 && !isLoopback(args->server.host)) {
+        std::fputs("ruhu-syncd: --clock-offset-days only listens on loopback (127.0.0.1 or ::1)\n", stderr);
+        return 2;
+    }
+    static const ruhu::SkewedClock shifted(int64_t(args->clockOffsetDays) * 24 * 60 * 60 * 1000);
+    const ruhu::Clock &clock = args->clockOffsetDays != 0 ? static_cast<const ruhu::Clock &>(shifted)
+                                                          : ruhu::SystemClock::instance();
+    ApiContext context{.store = **store, .clock = clock, .clientAddress = {}};
     context.media = media->get();
     context.accounts = args->accounts;
     MediaCollector collector(**media, **store);

@@ -15,6 +15,9 @@ ApiReply handlePull(const Request &request, const ApiContext &context);
 ApiReply handleReviews(const Request &request, const ApiContext &context);
 ApiReply handleResolveReview(const Request &request, const ApiContext &context);
 ApiReply handleHistory(const Request &request, const ApiContext &context);
+// The monitoring case (case_handlers.cpp, docs/case-flow.md).
+ApiReply handleCases(const Request &request, const ApiContext &context);
+ApiReply handleCasePath(const Request &request, const ApiContext &context);
 // 授权承诺书 (docs/authorization.md): device key registry, verification and the printable letter.
 ApiReply handleRegisterDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleRetireDeviceKey(const Request &request, const ApiContext &context);

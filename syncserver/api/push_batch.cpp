@@ -2,6 +2,7 @@
 
 #include "../storage/write_retry.h"
 #include "authorization_push.h"
+#include "case_steps.h"
 #include "household_evaluation.h"
 #include "household_move.h"
 #include "media_references.h"
@@ -161,7 +162,13 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &r
     // A workflow case's state moves only along the §7.2 table, from the state it has now.
     std::optional<std::string> proposedState;
     std::string fromState;
+    std::string stepNote; // the note of a proposed step: it goes into the event, not the record
     if (m.kind == "workflowCase") {
+        if (auto it = effective.fields.find("stepNote"); it != effective.fields.end()) {
+            if (it->value().is_string())
+                stepNote = it->value().get_string();
+            effective.fields.erase(it);
+        }
         if (auto it = effective.fields.find("state"); it != effective.fields.end()) {
             proposedState = it->value().is_string() ? std::string(it->value().get_string()) : std::string();
             effective.fields.erase(it);
@@ -191,14 +198,30 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &r
         return newVersion.error();
     MergeDecision d =
         mergeMutation(current, effective, MergeContext{m_nowMs, m_context.maxClockAheadMs, *newVersion});
+    // A proposed step: its preconditions on the case as merged and the household as stored (case_steps.h).
+    std::optional<CaseProcedure> procedure;
     if (proposedState && *proposedState != fromState && !d.deleteConflict) {
-        d.record.fields["state"] = *proposedState;
-        d.record.clocks["state"] = m.hlc;
-        d.record.versions["state"] = *newVersion;
-        d.applied.emplace_back("state");
+        auto p = caseProcedure(m_tx, m_nowMs);
+        if (!p)
+            return p.error();
+        procedure = std::move(*p);
+        if (auto st = checkCaseStep(m_tx, *procedure, d.record, fromState, *proposedState, m_user.role); !st)
+            return reject(m, current, st.error());
+        auto inputs = caseInputs(m_tx, d.record);
+        if (!inputs)
+            return inputs.error();
+        const boost::json::object before = d.record.fields;
+        applyCaseStep(d.record.fields, *inputs, *procedure, fromState, *proposedState,
+                      CaseActor{m_user.username, m_user.role, m.deviceId}, stepNote, m.id, m_nowMs);
+        for (const auto &kv : d.record.fields) {
+            const auto *old = before.if_contains(kv.key());
+            if (old && *old == kv.value())
+                continue;
+            d.record.clocks[kv.key()] = m.hlc;
+            d.record.versions[kv.key()] = *newVersion;
+            d.applied.emplace_back(kv.key());
+        }
         d.changed = true;
-        appendWorkflowEvent(d.record, m, fromState, *proposedState, m_user.username, m_user.role, m_nowMs,
-                            *newVersion);
     }
     // No stamp further ahead of the server than the bound is stored: it would win every later clash and
     // the tablets would adopt it as their clock.
@@ -223,6 +246,12 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &r
             return st.error();
         if (auto shas = mediaReferences(d.record.kind, d.record.fields); !shas.empty()) {
             if (auto st = m_tx.putMediaRefs(d.record.kind, d.record.id, shas, m_user.username); !st)
+                return st.error();
+        }
+        if (procedure) {
+            if (auto st = writeMonitoringAfterStep(m_tx, *procedure, d.record, *proposedState,
+                                                   m_user.username, m_nowMs);
+                !st)
                 return st.error();
         }
         if (m.kind == "household" && current && current->regionCode != d.record.regionCode) {

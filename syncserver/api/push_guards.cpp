@@ -142,18 +142,4 @@ void replaceClocks(Record &record, const std::string &from, const std::string &t
     }
 }
 
-void appendWorkflowEvent(Record &record, const Mutation &m, const std::string &from, const std::string &to,
-                         const std::string &username, const std::string &role, int64_t nowMs,
-                         int64_t version) {
-    boost::json::array events;
-    if (const auto *existing = record.fields.if_contains("events"); existing && existing->is_array())
-        events = existing->get_array();
-    events.push_back(boost::json::object{
-        {"id", m.id}, {"from", from}, {"to", to}, {"by", username}, {"role", role}, {"atMs", nowMs}});
-    record.fields["events"] = std::move(events);
-    record.clocks["events"] =
-        record.clocks.contains("state") ? record.clocks["state"] : boost::json::value(m.hlc);
-    record.versions["events"] = version;
-}
-
 } // namespace ruhu::server

@@ -56,10 +56,4 @@ std::string boundedStamp(const std::string &hlc, const std::optional<Record> &cu
 // Replaces every clock of `record` equal to `from` by `to`.
 void replaceClocks(Record &record, const std::string &from, const std::string &to);
 
-// Appends the server's own entry for a workflow transition to the case's events (a set-union field only
-// the server writes).
-void appendWorkflowEvent(Record &record, const Mutation &m, const std::string &from, const std::string &to,
-                         const std::string &username, const std::string &role, int64_t nowMs,
-                         int64_t version);
-
 } // namespace ruhu::server

@@ -1,5 +1,7 @@
 #include "central_store.h"
 
+#include <map>
+
 namespace ruhu::server {
 namespace {
 
@@ -41,6 +43,32 @@ Status CentralStore::revokeDevice(const std::string &, const std::string &, int6
 }
 Status CentralStore::releaseDevice(const std::string &) {
     return unsupported();
+}
+
+Result<std::vector<Record>> CentralStore::recordsOfKind(const std::string &kind,
+                                                        const std::vector<std::string> &regionPrefixes,
+                                                        const std::string &afterId, size_t limit) {
+    std::map<std::string, Record> found;
+    int64_t cursor = 0;
+    for (;;) {
+        auto page = changesSince(regionPrefixes, cursor, 1000);
+        if (!page)
+            return page.error();
+        for (auto &r : page->records) {
+            if (r.kind == kind && r.id > afterId && !r.deleted)
+                found[r.id] = std::move(r);
+        }
+        if (!page->hasMore || page->cursor == cursor)
+            break;
+        cursor = page->cursor;
+    }
+    std::vector<Record> out;
+    for (auto &[id, r] : found) {
+        if (out.size() == limit)
+            break;
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 } // namespace ruhu::server

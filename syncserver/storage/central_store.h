@@ -240,6 +240,11 @@ public:
     virtual Result<ChangePage> changesSince(const std::vector<std::string> &regionPrefixes, int64_t cursor,
                                             size_t limit) = 0;
     virtual Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) = 0;
+    // Live records of one kind inside the region prefixes, ordered by id, ids after `afterId`, at most
+    // `limit` (the reviewer's case list). The default walks changesSince; a store may answer from an index.
+    virtual Result<std::vector<Record>> recordsOfKind(const std::string &kind,
+                                                      const std::vector<std::string> &regionPrefixes,
+                                                      const std::string &afterId, size_t limit);
     // Reviews with id > cursor in the prefixes; status "open", "resolved" or "all".
     virtual Result<ReviewPage> reviews(const std::vector<std::string> &regionPrefixes,
                                        const std::string &status, int64_t cursor, size_t limit) = 0;

@@ -745,6 +745,34 @@ Result<std::optional<UserAccount>> SqliteCentralStore::userForToken(const std::s
     return std::optional<UserAccount>(std::move(user));
 }
 
+Result<std::vector<Record>> SqliteCentralStore::recordsOfKind(const std::string &kind,
+                                                              const std::vector<std::string> &regionPrefixes,
+                                                              const std::string &afterId, size_t limit) {
+    std::vector<Record> out;
+    const std::vector<std::string> prefixes = nonEmpty(regionPrefixes);
+    if (prefixes.empty() || limit == 0)
+        return out;
+    const std::string sqlText = std::string("SELECT ") + kRecordColumns +
+                                " FROM records WHERE kind = ?1 AND id > ?2 AND deleted = 0 AND " +
+                                prefixCondition("region_code", prefixes.size(), 4) + " ORDER BY id LIMIT ?3";
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db.prepare(sqlText);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, kind).bind(2, afterId).bind(3, static_cast<int64_t>(limit));
+    for (size_t i = 0; i < prefixes.size(); ++i)
+        stmt->bind(static_cast<int>(i + 4), prefixes[i]);
+    while (stmt->step()) {
+        auto record = recordFromRow(*stmt);
+        if (!record)
+            return record.error();
+        out.push_back(std::move(*record));
+    }
+    if (stmt->lastError())
+        return *stmt->lastError();
+    return out;
+}
+
 Result<ChangePage> SqliteCentralStore::changesSince(const std::vector<std::string> &regionPrefixes,
                                                     int64_t cursor, size_t limit) {
     ChangePage page;

@@ -353,13 +353,16 @@ void TestPushScope::workflowDeleteNeedsTheRole() {
                  .value("status")
                  .toString(),
              QStringLiteral("applied"));
-    auto lead = pushOne(m_cadre1, "dev-ps1",
-                        workflowCase("dev-ps1", ++m_seq1, "wc-ps-1", hh, kVillage1,
-                                     {{"householdId", hh}, {"caseType", "识别"}, {"state", "LEAD"}}));
+    auto lead = pushOne(
+        m_cadre1, "dev-ps1",
+        workflowCase("dev-ps1", ++m_seq1, "wc-ps-1", hh, kVillage1,
+                     {{"householdId", hh}, {"caseType", "识别"}, {"source", "入户走访"}, {"state", "LEAD"}}));
     QCOMPARE(lead.value("status").toString(), QStringLiteral("applied"));
-    auto triaged = pushOne(m_cadre1, "dev-ps1",
-                           workflowCase("dev-ps1", ++m_seq1, "wc-ps-1", hh, kVillage1, {{"state", "TRIAGED"}},
-                                        lead.value("record").toObject().value("version").toInteger()));
+    auto triaged =
+        pushOne(m_cadre1, "dev-ps1",
+                workflowCase("dev-ps1", ++m_seq1, "wc-ps-1", hh, kVillage1,
+                             {{"state", "TRIAGED"}, {"triage", QJsonObject{{"result", "重点核查"}}}},
+                             lead.value("record").toObject().value("version").toInteger()));
     QCOMPARE(triaged.value("status").toString(), QStringLiteral("applied"));
     const qint64 version = triaged.value("record").toObject().value("version").toInteger();
     auto deleted =
@@ -411,7 +414,7 @@ void TestPushScope::authorAndEventsAreTheServers() {
     QCOMPARE(forgedEvents.status, 400);
     auto lead = pushOne(m_cadre1, "dev-ps1",
                         workflowCase("dev-ps1", ++m_seq1, "wc-ps-ev", hh, kVillage1,
-                                     {{"householdId", hh}, {"state", "LEAD"}}));
+                                     {{"householdId", hh}, {"source", "入户走访"}, {"state", "LEAD"}}));
     QCOMPARE(lead.value("status").toString(), QStringLiteral("applied"));
     const QJsonArray events =
         lead.value("record").toObject().value("fields").toObject().value("events").toArray();

@@ -1074,73 +1074,71 @@ void TestSyncApi::invalidTransitionRejectedPerMutation() {
         push(token, "dev-a",
              {caseState("dev-a", 1, "LEAD",
                         {{"householdId", "hh-0001"}, {"caseType", "识别"}, {"source", "入户走访"}}),
-              caseState("dev-a", 2, "TRIAGED"),
-              caseState("dev-a", 3, "TOWNSHIP_APPROVED"), // a village cadre cannot skip to 乡镇审核
-              makeMutation("dev-a", 4, "household", "hh-0001", "hh-0001", kVillage1, {{"headName", "照常"}}),
-              caseState("dev-a", 5, "SURVEYED")});
-    QCOMPARE(response.results.size(), 5u);
+              caseState("dev-a", 2, "TRIAGED"), // no 研判 recorded yet
+              caseState("dev-a", 3, "TRIAGED", {{"triage", boost::json::object{{"result", "重点核查"}}}}),
+              caseState("dev-a", 4, "TOWNSHIP_APPROVED"), // a village cadre cannot skip to 乡镇审核
+              makeMutation("dev-a", 5, "household", "hh-0001", "hh-0001", kVillage1, {{"headName", "照常"}}),
+              caseState("dev-a", 6, "SURVEYED")}); // the demo household has no income sheet
+    QCOMPARE(response.results.size(), 6u);
     QCOMPARE(response.results[0].status, "applied");
-    QCOMPARE(response.results[1].status, "applied");
-    QCOMPARE(response.results[2].status, "rejected");
-    QCOMPARE(response.results[2].code, "invalid_transition");
-    QVERIFY2(response.results[2].message.find("综合研判") != std::string::npos,
-             response.results[2].message.c_str());
-    QVERIFY2(response.results[2].message.find("乡镇审核通过") != std::string::npos,
-             response.results[2].message.c_str());
-    QCOMPARE(response.results[2].record.fields.at("state").as_string(), "TRIAGED");
-    QCOMPARE(response.results[3].status, "applied");
+    QCOMPARE(response.results[1].status, "rejected");
+    QCOMPARE(response.results[1].code, "triage_missing");
+    QVERIFY2(response.results[1].message.find("缺少：综合研判结论") != std::string::npos,
+             response.results[1].message.c_str());
+    QCOMPARE(response.results[2].status, "applied");
+    QCOMPARE(response.results[3].status, "rejected");
+    QCOMPARE(response.results[3].code, "invalid_transition");
+    QVERIFY2(response.results[3].message.find("综合研判") != std::string::npos,
+             response.results[3].message.c_str());
+    QVERIFY2(response.results[3].message.find("乡镇审核通过") != std::string::npos,
+             response.results[3].message.c_str());
+    QCOMPARE(response.results[3].record.fields.at("state").as_string(), "TRIAGED");
     QCOMPARE(response.results[4].status, "applied");
-    QCOMPARE(serverRecord("workflowCase", "wc-1").fields.at("state").as_string(), "SURVEYED");
+    QCOMPARE(response.results[5].status, "rejected");
+    QVERIFY2(response.results[5].message.find("缺少：收入核算表") != std::string::npos,
+             response.results[5].message.c_str());
+    QCOMPARE(serverRecord("workflowCase", "wc-1").fields.at("state").as_string(), "TRIAGED");
     QCOMPARE(serverRecord("household", "hh-0001").fields.at("headName").as_string(), "照常");
 
     // Checked against the current state, not the device's base: going back to TRIAGED is no transition.
-    auto back = push(token, "dev-a", {caseState("dev-a", 6, "TRIAGED")});
+    auto back = push(token, "dev-a", {caseState("dev-a", 7, "LEAD")});
     QCOMPARE(back.results[0].status, "rejected");
     QCOMPARE(back.results[0].code, "invalid_transition");
     // A new case starts as a lead; an unknown state is a malformed request.
     auto skipStart =
-        makeMutation("dev-a", 7, "workflowCase", "wc-2", "hh-0001", kVillage1, {{"state", "ASSISTING"}});
+        makeMutation("dev-a", 8, "workflowCase", "wc-2", "hh-0001", kVillage1, {{"state", "ASSISTING"}});
     QCOMPARE(push(token, "dev-a", {skipStart}).results[0].code, "invalid_transition");
+    // One open case per household.
+    auto second = makeMutation("dev-a", 9, "workflowCase", "wc-2", "hh-0001", kVillage1,
+                               {{"state", "LEAD"}, {"householdId", "hh-0001"}, {"source", "入户走访"}});
+    QCOMPARE(push(token, "dev-a", {second}).results[0].code, "case_already_open");
     auto unknown =
-        makeMutation("dev-a", 8, "workflowCase", "wc-3", "hh-0001", kVillage1, {{"state", "NONSENSE"}});
+        makeMutation("dev-a", 10, "workflowCase", "wc-3", "hh-0001", kVillage1, {{"state", "NONSENSE"}});
     QCOMPARE(push(token, "dev-a", {unknown}, 400).results.size(), 0u);
     // Rejections are history too.
     auto history = call(http::verb::get, "/api/v1/history?kind=workflowCase&id=wc-1", {}, token);
-    QCOMPARE(history.json["entries"].as_array().size(), 5u);
-    QCOMPARE(history.json["entries"].as_array()[2].as_object()["result"].as_object()["status"].as_string(),
+    QCOMPARE(history.json["entries"].as_array().size(), 6u);
+    QCOMPARE(history.json["entries"].as_array()[1].as_object()["result"].as_object()["status"].as_string(),
              "rejected");
 }
 
 void TestSyncApi::transitionNeedsRole() {
     const std::string cadre = login("cadre1");
-    const char *villageSteps[] = {"LEAD",       "TRIAGED",          "SURVEYED",
-                                  "AUTHORIZED", "VILLAGE_REVIEWED", "PUBLICIZED"};
-    std::vector<Mutation> steps;
-    int64_t seq = 0;
-    for (const char *state : villageSteps) {
-        // A new case names its household (a required field).
-        boost::json::object extra;
-        if (seq == 0)
-            extra["householdId"] = "hh-0001";
-        steps.push_back(caseState("dev-a", ++seq, state, std::move(extra)));
-    }
-    for (const auto &r : push(cadre, "dev-a", steps).results)
+    auto lead =
+        push(cadre, "dev-a",
+             {caseState("dev-a", 1, "LEAD", {{"householdId", "hh-0001"}, {"source", "入户走访"}}),
+              caseState("dev-a", 2, "TRIAGED", {{"triage", boost::json::object{{"result", "重点核查"}}}})});
+    for (const auto &r : lead.results)
         QCOMPARE(r.status, "applied");
-    auto township =
-        push(login("township"), "dev-t",
-             {caseState("dev-t", 1, "TOWNSHIP_APPROVED"), caseState("dev-t", 2, "COUNTY_CONFIRMED")});
-    QCOMPARE(township.results[0].status, "applied");
-    QCOMPARE(township.results[1].status, "rejected");
-    QVERIFY(township.results[1].message.find("县级") != std::string::npos);
-    auto county = push(login("county"), "dev-c",
-                       {caseState("dev-c", 1, "COUNTY_CONFIRMED"), caseState("dev-c", 2, "ANNOUNCED"),
-                        caseState("dev-c", 3, "ENTERED")});
-    for (const auto &r : county.results)
-        QCOMPARE(r.status, "applied");
-    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", ++seq, "ASSISTING")}).results[0].status, "applied");
-    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", ++seq, "ELIMINATION_PROPOSED")}).results[0].status,
-             "applied");
-    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", ++seq, "ELIMINATED")}).results[0].status, "rejected");
+    // The role is checked before anything else: neither a township nor a village account may confirm, and
+    // nobody skips steps.
+    auto township = push(login("township"), "dev-t", {caseState("dev-t", 1, "COUNTY_CONFIRMED")});
+    QCOMPARE(township.results[0].status, "rejected");
+    QCOMPARE(township.results[0].code, "invalid_transition");
+    QVERIFY(township.results[0].message.find("直接") != std::string::npos);
+    auto county = push(login("county"), "dev-c", {caseState("dev-c", 1, "REMOVED")});
+    QCOMPARE(county.results[0].code, "reason_missing"); // the county may remove, with a reason
+    QCOMPARE(push(cadre, "dev-a", {caseState("dev-a", 3, "REMOVED")}).results[0].code, "invalid_transition");
 
     // The same table tells the tablet what its user may propose next.
     QCOMPARE(workflow::allowedNextStates("PUBLICIZED", "village"), std::vector<std::string>{"WITHDRAWN"});

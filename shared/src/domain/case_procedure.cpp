@@ -86,10 +86,10 @@ std::string_view stepDataField(std::string_view from, std::string_view to) {
 }
 
 bool isServerOwnedCaseField(std::string_view field) {
-    static constexpr std::array<std::string_view, 12> owned{
-        "state",   "events",       "townshipReview",      "countyReview",      "announcement",
-        "entry",   "publicityEnd", "eliminationTownship", "eliminationCounty", "rollback",
-        "removal", "stepNote"};
+    static constexpr std::array<std::string_view, 11> owned{
+        "state",  "events",       "townshipReview",      "countyReview",      "announcement",
+        "entry",  "publicityEnd", "eliminationTownship", "eliminationCounty", "rollback",
+        "removal"};
     for (auto f : owned) {
         if (f == field)
             return true;

@@ -234,7 +234,8 @@ RecordKind workflowCaseKind() {
             json("elimination", "风险消除申请"),
             json("withdrawal", "申请人撤回"),
             json("closure", "不纳入"),
-            text("stepNote", "办理说明", P::ServerComputed),
+            // The note of a proposed step: the server moves it into the event and never stores it.
+            text("stepNote", "办理说明"),
             date("publicityEnd", "公示结束日期", P::ServerComputed),
             json("townshipReview", "乡镇审核", P::ServerComputed),
             json("countyReview", "县级确定", P::ServerComputed),
