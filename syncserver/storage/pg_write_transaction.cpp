@@ -49,10 +49,8 @@ public:
         if (!rows)
             return rows.error();
         m_peeked.reset(); // taken before this lock: it may be below a version committed meanwhile
-        if (rows->empty()) {
-            m_seenAbsent.insert({kind, id});
+        if (rows->empty())
             return std::optional<Record>();
-        }
         auto record = pg::recordAt(*rows, 0);
         if (!record)
             return record.error();
@@ -100,9 +98,9 @@ public:
                 m_seenPresent.insert(key);
                 return okStatus();
             }
-            // Created by another transaction after this one found it absent: merge again from the start.
-            if (m_seenAbsent.contains(key))
-                return fail(retryError("record created meanwhile"));
+            // Created by another transaction meanwhile (or before, unread by this one): never overwrite a
+            // record blindly, merge again from the start with it read.
+            return fail(retryError("record created meanwhile"));
         }
         auto updated = exec("UPDATE records SET household_id = $3, region_code = $4, version = $5, "
                             "deleted = $6, body = $7, pos = $8 WHERE kind = $1 AND id = $2",
@@ -389,7 +387,6 @@ private:
     int64_t m_xid = -1;
     int64_t m_ordinal = 0;
     std::set<std::pair<std::string, std::string>> m_seenPresent; // (kind, id) rows locked or written
-    std::set<std::pair<std::string, std::string>> m_seenAbsent;  // (kind, id) found missing
 };
 
 } // namespace

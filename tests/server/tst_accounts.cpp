@@ -1,9 +1,9 @@
 // Accounts, sessions and device binding (docs/accounts.md, issue 11) against the real ruhu-syncd: every
 // finding of the security review about accounts has its regression test here.
 #include "serverprocess.h"
+#include "storesql.h"
 
 #include <ruhu/evidence/device_signing_key.h>
-#include <ruhu/store/sqlite.h>
 #include <ruhu/sync/hlc.h>
 
 #include <QDir>
@@ -106,7 +106,6 @@ private:
     QByteArray token(const QString &user, const QString &device, const QString &password = kDemoPassword);
     HttpResult post(const QString &path, const QJsonObject &body, const QByteArray &token);
     HttpResult get(const QString &path, const QByteArray &token);
-    static ruhu::Result<ruhu::sql::Database> openStore(const QString &dataDir);
 
     ServerProcess m_server;
     QByteArray m_county;
@@ -141,10 +140,6 @@ HttpResult TestAccounts::post(const QString &path, const QJsonObject &body, cons
 
 HttpResult TestAccounts::get(const QString &path, const QByteArray &token) {
     return httpRequest("GET", m_server.url(path), {}, token);
-}
-
-ruhu::Result<ruhu::sql::Database> TestAccounts::openStore(const QString &dataDir) {
-    return ruhu::sql::Database::open(QDir(dataDir).filePath("central.sqlite3").toStdString(), true);
 }
 
 // Finding: device ids were not bound to a user; another cadre could log in as any device.
@@ -288,12 +283,10 @@ void TestAccounts::revokedDeviceTokenRefusedAndKeyRetired() {
     auto relogin = login("cadre1", "dev-lost");
     QCOMPARE(relogin.status, 403);
     QCOMPARE(relogin.json.value("code").toString(), QStringLiteral("device_revoked"));
-    auto db = openStore(m_server.dataDir());
-    QVERIFY(db.ok());
-    auto stmt =
-        db->prepare("SELECT count(*) FROM device_keys WHERE device_id = 'dev-lost' AND retired_at = 0");
-    QVERIFY(stmt.ok() && stmt->step());
-    QCOMPARE(stmt->columnInt(0), 0);
+    QCOMPARE(StoreSql::queryInt(
+                 m_server.databaseUrl(),
+                 "SELECT count(*) FROM device_keys WHERE device_id = 'dev-lost' AND retired_at = 0"),
+             std::optional<int64_t>(0));
 }
 
 void TestAccounts::passwordRules() {
@@ -458,15 +451,12 @@ void TestAccounts::tokenLifetimeConfigurable() {
                     compact({{"username", "cadre1"}, {"password", kDemoPassword}, {"deviceId", "dev-life"}}));
     QCOMPARE(reply.status, 200);
     const QByteArray t = reply.json.value("token").toString().toLatin1();
-    {
-        auto db = openStore(server.dataDir());
-        QVERIFY(db.ok());
-        auto stmt = db->prepare("SELECT expires - created_at FROM tokens WHERE device_id = 'dev-life'");
-        QVERIFY(stmt.ok() && stmt->step());
-        QCOMPARE(stmt->columnInt(0), int64_t(2) * 60 * 60 * 1000);
-        // Once past its lifetime the token is refused.
-        QVERIFY(db->exec("UPDATE tokens SET expires = 1 WHERE device_id = 'dev-life'").ok());
-    }
+    const std::string store = server.databaseUrl();
+    QCOMPARE(
+        StoreSql::queryInt(store, "SELECT expires - created_at FROM tokens WHERE device_id = 'dev-life'"),
+        std::optional<int64_t>(int64_t(2) * 60 * 60 * 1000));
+    // Once past its lifetime the token is refused.
+    QVERIFY(StoreSql::exec(store, "UPDATE tokens SET expires = 1 WHERE device_id = 'dev-life'"));
     QCOMPARE(httpRequest("GET", server.url("/api/v1/pull?cursor=0&limit=1"), {}, t).status, 401);
     QCOMPARE(server.stop(), 0);
 }
@@ -475,6 +465,10 @@ void TestAccounts::cliUserAddListDisable() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString data = dir.filePath("data");
+    // The commands and the server share one store: SQLite, or in the pg run a PostgreSQL database.
+    TestDatabase database;
+    QVERIFY2(database.ok(), qPrintable(database.error()));
+    const QString store = QString::fromStdString(database.url());
     // A first-start server with no users says how to create one.
     {
         ServerProcess empty;
@@ -489,32 +483,32 @@ void TestAccounts::cliUserAddListDisable() {
               "429005103201,马家村,429005103\r\n");
     csv.close();
     QByteArray output;
-    QCOMPARE(runSyncd({"areas", "import", csv.fileName(), "--data-dir", data}, {}, &output), 0);
+    QCOMPARE(runSyncd({"areas", "import", csv.fileName(), "--database", store}, {}, &output), 0);
     // Unknown area, weak password: refused.
-    QCOMPARE(runSyncd({"user", "add", "nobody", "--role", "village", "--area", "429005103299", "--data-dir",
-                       data, "--password-stdin"},
+    QCOMPARE(runSyncd({"user", "add", "nobody", "--role", "village", "--area", "429005103299", "--database",
+                       store, "--password-stdin"},
                       "Long-enough-password\n", &output),
              1);
     QVERIFY2(output.contains("429005103299"), output.constData());
-    QCOMPARE(runSyncd({"user", "add", "admin1", "--role", "admin", "--area", "429005", "--data-dir", data,
+    QCOMPARE(runSyncd({"user", "add", "admin1", "--role", "admin", "--area", "429005", "--database", store,
                        "--password-stdin"},
                       "short\n"),
              1);
-    QCOMPARE(runSyncd({"user", "add", "admin1", "--role", "admin", "--area", "429005", "--data-dir", data,
+    QCOMPARE(runSyncd({"user", "add", "admin1", "--role", "admin", "--area", "429005", "--database", store,
                        "--password-stdin"},
                       "Qianjiang-admin-2026\n", &output),
              0);
-    QCOMPARE(runSyncd({"user", "add", "majia", "--role", "village", "--area", "429005103201", "--data-dir",
-                       data, "--password-stdin"},
+    QCOMPARE(runSyncd({"user", "add", "majia", "--role", "village", "--area", "429005103201", "--database",
+                       store, "--password-stdin"},
                       "Majia-village-2026\n"),
              0);
-    QCOMPARE(runSyncd({"user", "list", "--data-dir", data}, {}, &output), 0);
+    QCOMPARE(runSyncd({"user", "list", "--database", store}, {}, &output), 0);
     QVERIFY2(output.contains("admin1") && output.contains("majia") && output.contains("429005103201"),
              output.constData());
     QVERIFY(!output.contains("argon2"));
 
     ServerProcess server;
-    QVERIFY2(server.start(false, {"--data-dir", data}), server.log().constData());
+    QVERIFY2(server.start(false, {"--database", store, "--database", store}), server.log().constData());
     auto loginMajia = [&] {
         return httpRequest(
             "POST", server.url("/api/v1/login"),
@@ -525,15 +519,15 @@ void TestAccounts::cliUserAddListDisable() {
     QVERIFY(!ok.json.value("mustChangePassword").toBool());
     QCOMPARE(ok.json.value("scope").toArray(), QJsonArray{"429005103201"});
     const QByteArray t = ok.json.value("token").toString().toLatin1();
-    QCOMPARE(runSyncd({"user", "disable", "majia", "--data-dir", data}), 0);
+    QCOMPARE(runSyncd({"user", "disable", "majia", "--database", store}), 0);
     QCOMPARE(httpRequest("GET", server.url("/api/v1/pull?cursor=0&limit=1"), {}, t).status, 401);
     QCOMPARE(loginMajia().status, 403);
-    QCOMPARE(runSyncd({"user", "list", "--data-dir", data}, {}, &output), 0);
+    QCOMPARE(runSyncd({"user", "list", "--database", store}, {}, &output), 0);
     QVERIFY2(output.contains("disabled"), output.constData());
     // user passwd is an admin reset: the next login must change it.
-    QCOMPARE(runSyncd({"user", "enable", "majia", "--data-dir", data}), 0);
+    QCOMPARE(runSyncd({"user", "enable", "majia", "--database", store}), 0);
     QCOMPARE(
-        runSyncd({"user", "passwd", "majia", "--data-dir", data, "--password-stdin"}, "Majia-reset-2026\n"),
+        runSyncd({"user", "passwd", "majia", "--database", store, "--password-stdin"}, "Majia-reset-2026\n"),
         0);
     auto afterReset = httpRequest(
         "POST", server.url("/api/v1/login"),
