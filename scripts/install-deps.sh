@@ -14,6 +14,7 @@ packages=(
   clang libclang-rt-14-dev
   libcairo2-dev libpango1.0-dev poppler-utils
   fonts-noto-cjk curl procps prometheus
+  chromium chromium-driver python3 python3-selenium
 )
 
 missing=()

@@ -44,6 +44,8 @@ constexpr const char *kUsage =
     "  --media-grace-seconds N    unreferenced blobs and stale partial uploads are deleted after this\n"
     "                             (default 604800 = 7 days)\n"
     "  --tls-cert FILE --tls-key FILE  serve HTTPS only (PEM certificate chain and key; TLS 1.2+)\n"
+    "  --console-assets DIR       serve the console's CSS/JS from DIR (syncserver/console/assets) instead\n"
+    "                             of the copies compiled in, for editing them without a rebuild\n"
     "  --max-connections N        open connections at once; more are answered 503 (default 1024)\n"
     "  --read-timeout-seconds N   base read/write deadline, grown by body size at 8 KiB/s (default 30)\n"
     "  --rate-limit N             requests per second per user, 0: off (default 20)\n"
@@ -68,6 +70,7 @@ struct Arguments {
     int clockOffsetDays = 0;
     ruhu::server::MediaOptions media;
     ruhu::server::AccountOptions accounts;
+    std::string consoleAssetsDir;
 };
 
 template <class T> std::optional<T> parseNumber(std::string_view text) {
@@ -203,6 +206,11 @@ std::optional<Arguments> parseArguments(int argc, char **argv) {
             if (!n || *n < -3650 || *n > 3650)
                 return std::nullopt;
             args.clockOffsetDays = *n;
+        } else if (arg == "--console-assets") {
+            auto v = value();
+            if (!v)
+                return std::nullopt;
+            args.consoleAssetsDir = std::string(*v);
         } else if (arg == "--demo") {
             args.demo = true;
         } else {
@@ -296,6 +304,8 @@ int main(int argc, char **argv) {
     ApiContext context{.store = **store, .clock = clock, .clientAddress = {}};
     context.media = media->get();
     context.accounts = args->accounts;
+    context.secureTransport = !args->server.tlsCertFile.empty();
+    context.consoleAssetsDir = args->consoleAssetsDir;
     MediaCollector collector(**media, **store);
     return SyncServer(args->server, context).run();
 }

@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ruhu::server {
 
@@ -40,6 +42,10 @@ struct ApiContext {
     // Per request: the peer address of the connection ("127.0.0.1"), for the read audit. The session
     // copies the context for each request and sets it; empty where no socket is involved.
     std::string clientAddress;
+    // The console (docs/console.md): whether clients reach the server over TLS (its cookies are then
+    // Secure), and a directory to serve the console's assets from instead of the embedded copies.
+    bool secureTransport = false;
+    std::string consoleAssetsDir;
 };
 
 // Bytes of an open blob that the session streams back (GET /api/v1/media/{sha256}), never read whole.
@@ -63,6 +69,9 @@ struct ApiReply {
     // Set: an in-memory non-JSON answer (the printable PDF), sent as rawBody instead of body.
     std::string contentType;
     std::string rawBody;
+    // Further response headers (the console's cookies, redirects, Content-Security-Policy); set last,
+    // so they replace a default of the same name.
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 } // namespace ruhu::server

@@ -2,6 +2,8 @@
 
 #include "api_types.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace ruhu::server {
@@ -34,6 +36,16 @@ ApiReply handleRuleConfig(const Request &request, const ApiContext &context);
 ApiReply handleMedia(const Request &request, const ApiContext &context);
 // GET /api/v1/audit: the read audit for county and admin accounts (docs/privacy.md).
 ApiReply handleAudit(const Request &request, const ApiContext &context);
+
+// /console/…: the township and county console's pages (console/, docs/console.md).
+ApiReply handleConsole(const Request &request, const ApiContext &context);
+// For the session: the console login form (POST /console/login) is a login like POST /api/v1/login
+// (throttled, hashed off the I/O threads); its username, and its answer when the throttle refuses.
+bool isConsoleLogin(http::verb method, std::string_view target);
+std::string consoleLoginUsername(const std::string &body);
+ApiReply consoleLoginRefused(const Request &request, const ApiContext &context, const std::string &message);
+// The user behind a console session cookie, if it is valid (for the session's body and rate limits).
+std::optional<std::string> consoleSessionUser(const Request &request, const ApiContext &context);
 
 // For the session, before it reads a body: whether the request is a media chunk upload (its body limit is
 // the chunk limit, not the general one), and the answer when its Content-Length is over that limit.

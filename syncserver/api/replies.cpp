@@ -66,6 +66,12 @@ Response makeResponse(const ApiReply &reply, unsigned httpVersion, bool keepAliv
         response.set(http::field::retry_after, reply.retryAfter);
     if (!reply.contentRange.empty())
         response.set(http::field::content_range, reply.contentRange);
+    for (const auto &[name, value] : reply.headers) {
+        if (name == "Set-Cookie")
+            response.insert(name, value); // one header per cookie
+        else
+            response.set(name, value);
+    }
     response.keep_alive(keepAlive);
     response.body() = reply.contentType.empty() ? boost::json::serialize(reply.body) : reply.rawBody;
     response.prepare_payload();

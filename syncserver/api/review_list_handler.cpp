@@ -5,6 +5,7 @@
 #include "query.h"
 #include "replies.h"
 #include "review_queue.h"
+#include "scope.h"
 
 #include <algorithm>
 
@@ -16,6 +17,7 @@ inline constexpr size_t kMaxReviewLimit = 1000;
 
 struct ReviewQuery {
     std::string status = "open";
+    std::string region; // narrows the queue to one area inside the user's scope
     int64_t cursor = 0;
     size_t limit = kDefaultReviewLimit;
 };
@@ -29,6 +31,12 @@ Result<ReviewQuery> parseReviewQuery(std::string_view target) {
         if (it->second != "open" && it->second != "resolved" && it->second != "all")
             return Error{"bad_request", "status 应为 open、resolved 或 all", "status"};
         query.status = it->second;
+    }
+    if (auto it = params->find("region"); it != params->end() && !it->second.empty()) {
+        if (it->second.size() > 12 ||
+            !std::all_of(it->second.begin(), it->second.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return Error{"bad_request", "region 应为行政区划代码", "region"};
+        query.region = it->second;
     }
     if (auto it = params->find("cursor"); it != params->end()) {
         auto value = parseNonNegative(it->second);
@@ -47,7 +55,8 @@ Result<ReviewQuery> parseReviewQuery(std::string_view target) {
 
 } // namespace
 
-// GET /api/v1/reviews: the review queue inside the user's scope, any role (a cadre sees what waits).
+// GET /api/v1/reviews[?status&region&cursor&limit]: the review queue inside the user's scope, any role (a
+// cadre sees what waits); region narrows it to one area of that scope.
 ApiReply handleReviews(const Request &request, const ApiContext &context) {
     auto user = authenticate(request, context);
     if (!user)
@@ -56,7 +65,11 @@ ApiReply handleReviews(const Request &request, const ApiContext &context) {
     auto query = parseReviewQuery(std::string_view(request.target().data(), request.target().size()));
     if (!query) {
         reply = errorReply(query.error());
-    } else if (auto page = context.store.reviews(user->scope, query->status, query->cursor, query->limit);
+    } else if (!query->region.empty() && !inScope(query->region, user->scope)) {
+        reply = errorReply(http::status::forbidden, "forbidden_area", "所选地区不在您的工作范围内", "region");
+    } else if (auto page = context.store.reviews(
+                   query->region.empty() ? user->scope : std::vector<std::string>{query->region},
+                   query->status, query->cursor, query->limit);
                !page) {
         reply = errorReply(page.error());
     } else {

@@ -53,7 +53,8 @@ std::string pathOf(beast::string_view target) {
 
 bool isLogin(const Request &header) {
     std::string_view target = targetOf(header);
-    return header.method() == http::verb::post && target.substr(0, target.find('?')) == "/api/v1/login";
+    return (header.method() == http::verb::post && target.substr(0, target.find('?')) == "/api/v1/login") ||
+           isConsoleLogin(header.method(), target);
 }
 
 // The username a login request names, for throttling and the log; empty if the body says none.
@@ -201,6 +202,8 @@ private:
         if (header.find(http::field::authorization) != header.end()) {
             if (auto user = authenticate(header, context()))
                 m_user = user->username;
+        } else if (auto user = consoleSessionUser(header, context())) {
+            m_user = *user;
         }
         const auto length = m_parser->content_length();
         if (m_user.empty()) {
@@ -243,18 +246,21 @@ private:
     // Login: throttled per account and address, and the password check runs on the hash pool; the
     // answer comes back to this connection's strand.
     void startLogin(std::shared_ptr<Request> request) {
-        std::string username = loginUsername(request->body());
+        const bool console = isConsoleLogin(request->method(), targetOf(*request));
+        std::string username =
+            console ? consoleLoginUsername(request->body()) : loginUsername(request->body());
         auto verdict = m_services.loginThrottle.check(username, m_address, std::chrono::steady_clock::now());
         if (!verdict.allowed) {
             logWarning("login_throttled", {{"user", username.substr(0, kMaxLoggedUsername)},
                                            {"address", m_address},
                                            {"lockedBy", verdict.lockedBy},
                                            {"retryAfter", verdict.retryAfter.count()}});
-            return answer(*request,
-                          tooManyRequests("too_many_attempts",
-                                          "登录失败次数过多，请 " +
-                                              std::to_string(verdict.retryAfter.count()) + " 秒后再试",
-                                          verdict.retryAfter));
+            const std::string message =
+                "登录失败次数过多，请 " + std::to_string(verdict.retryAfter.count()) + " 秒后再试";
+            ApiReply refusal = console ? consoleLoginRefused(*request, context(), message)
+                                       : tooManyRequests("too_many_attempts", message, verdict.retryAfter);
+            refusal.retryAfter = std::to_string(verdict.retryAfter.count());
+            return answer(*request, std::move(refusal));
         }
         net::post(m_services.hashPool, [self = self(), request, username = std::move(username)]() mutable {
             ApiReply reply = routeSafely(*request, self->context());
@@ -271,7 +277,7 @@ private:
             m_services.loginThrottle.recordFailure(username, m_address, now);
             logWarning("login_failed",
                        {{"user", username.substr(0, kMaxLoggedUsername)}, {"address", m_address}});
-        } else if (reply.status == http::status::ok) {
+        } else if (reply.status == http::status::ok || reply.status == http::status::see_other) {
             m_services.loginThrottle.recordSuccess(username);
         }
         answer(request, std::move(reply));

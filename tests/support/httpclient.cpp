@@ -24,6 +24,16 @@ void setHttpsTrustedCertificates(const QList<QSslCertificate> &certificates) {
 
 HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray &body,
                        const QByteArray &token, int timeoutMs) {
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!body.isEmpty())
+        headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    if (!token.isEmpty())
+        headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token});
+    return httpRequestWithHeaders(method, url, body, headers, timeoutMs);
+}
+
+HttpResult httpRequestWithHeaders(const QString &method, const QUrl &url, const QByteArray &body,
+                                  const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs) {
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
     QNetworkRequest request(url);
@@ -33,10 +43,10 @@ HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray 
         tls.setCaCertificates(trustedCertificates());
         request.setSslConfiguration(tls);
     }
-    if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
+    // A redirect is an answer the tests look at, not one to follow.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
 
     QNetworkReply *reply = manager.sendCustomRequest(request, method.toLatin1(), body);
     QEventLoop loop;

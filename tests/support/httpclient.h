@@ -33,3 +33,7 @@ void setHttpsTrustedCertificates(const QList<QSslCertificate> &certificates);
 // body is sent as application/json; a non-empty token as "Authorization: Bearer <token>".
 HttpResult httpRequest(const QString &method, const QUrl &url, const QByteArray &body = {},
                        const QByteArray &token = {}, int timeoutMs = 30000);
+
+// The same with the given raw headers (a console form: Cookie, Content-Type…) and the body as is.
+HttpResult httpRequestWithHeaders(const QString &method, const QUrl &url, const QByteArray &body,
+                                  const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs = 30000);

@@ -1,0 +1,119 @@
+#pragma once
+
+// The township and county console at /console/ (docs/console.md): server-rendered pages over the same
+// handlers as the JSON API. A page calls the API through Page::api() with the session's token, so every
+// scope check, mask, audit row and conflict answer is the API's own.
+#include "../api/api_types.h"
+#include "html.h"
+
+#include <ruhu/result.h>
+
+#include <boost/json/value.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ruhu::server::console {
+
+inline constexpr std::string_view kSessionCookie = "ruhu_session";
+inline constexpr std::string_view kLoginCsrfCookie = "ruhu_login";
+inline constexpr std::string_view kLangCookie = "ruhu_lang";
+inline constexpr std::string_view kCsrfField = "_csrf";
+inline constexpr size_t kMaxFormBytes = 64 * 1024;
+
+// A signed-in console user: the token from the cookie (never shown in a page or URL), the account
+// behind it and the CSRF token every state-changing form carries.
+struct Session {
+    std::string token;
+    UserAccount user;
+    std::string csrf;
+};
+
+// One request to the console.
+struct Page {
+    const Request &request;
+    const ApiContext &context;
+    bool english = false;
+    Session session;
+
+    const char *t(const char *zh, const char *en) const { return english ? en : zh; }
+    // The JSON API, as this session's user: the same handler a client calling it would reach.
+    ApiReply api(http::verb method, const std::string &target, const std::string &jsonBody = {}) const;
+    std::string path() const;
+    // A query parameter of the request (empty when absent).
+    std::string query(const std::string &name) const;
+};
+
+// --- HTTP pieces (console_http.cpp) ---
+std::optional<std::string> cookieValue(const Request &request, std::string_view name);
+// application/x-www-form-urlencoded, percent- and '+'-decoded; the first of repeated names wins.
+Result<std::map<std::string, std::string>> formFields(std::string_view body);
+// A cookie for the console's paths: HttpOnly, SameSite=Strict, Secure under TLS. maxAge < 0: session.
+std::string cookieHeader(std::string_view name, std::string_view value, bool secure, std::string_view path,
+                         int64_t maxAgeSeconds = -1);
+std::string csrfTokenFor(std::string_view secret);
+bool sameSecret(std::string_view a, std::string_view b); // constant time
+// Whether a state-changing request is the console's own: its CSRF token (form field or X-CSRF-Token)
+// matches, and the browser does not say it came from another site.
+bool csrfAccepted(const Request &request, const std::map<std::string, std::string> &form,
+                  const std::string &expected);
+// The session behind the cookie: unauthorized without one, the API's error (password_change_required…)
+// otherwise.
+Result<Session> sessionFor(const Request &request, const ApiContext &context);
+// Whether the request asks for English (?lang=en, else the language cookie).
+bool wantsEnglish(const Request &request);
+
+// --- Replies (console_http.cpp) ---
+// An HTML page with the console's security headers (Content-Security-Policy without inline script…).
+ApiReply htmlReply(const Markup &page, http::status status = http::status::ok);
+ApiReply redirectTo(const std::string &location);
+void addSecurityHeaders(ApiReply &reply);
+
+// --- Layout and shared widgets (console_layout.cpp) ---
+Markup layout(const Page &page, std::string_view title, std::string_view active, const Markup &body);
+Markup csrfInput(const Page &page);
+Markup errorBox(std::string_view message);
+Markup noticeBox(std::string_view message);
+// The API's error message of a reply that was not 2xx.
+std::string apiErrorMessage(const ApiReply &reply);
+std::string apiErrorCode(const ApiReply &reply);
+// "2024-09-01 08:00" in Beijing time; "—" for 0.
+std::string formatTime(int64_t ms);
+// A JSON value as a reviewer reads it: strings bare, null as "—", others compact JSON.
+std::string displayValue(const boost::json::value &value);
+// Names of the areas in the user's scope (code → name), and the level's name.
+std::map<std::string, std::string> areaNames(const ApiContext &context);
+std::string roleName(const Page &page, std::string_view role);
+// A "下一页" link keeping the current query with another cursor.
+Markup pager(const Page &page, int64_t nextCursor, bool hasMore);
+// Current query with one parameter replaced (for links), URL-encoded.
+std::string withParam(const Page &page, const std::string &name, const std::string &value);
+
+// --- Pages ---
+ApiReply loginPage(const Request &request, const ApiContext &context, const std::string &message = {},
+                   http::status status = http::status::ok);
+ApiReply loginSubmit(const Request &request, const ApiContext &context);
+ApiReply logoutSubmit(Page &page);
+ApiReply passwordPage(Page &page);
+ApiReply todoPage(Page &page);
+ApiReply reviewsPage(Page &page);
+ApiReply reviewPage(Page &page, int64_t id);
+ApiReply reviewResolve(Page &page, int64_t id, const std::map<std::string, std::string> &form);
+ApiReply reviewsBulk(Page &page, const std::map<std::string, std::string> &form);
+ApiReply devicesPage(Page &page);
+ApiReply deviceAction(Page &page, const std::string &deviceId, std::string_view action,
+                      const std::map<std::string, std::string> &form);
+ApiReply usersPage(Page &page);
+ApiReply usersCreate(Page &page, const std::map<std::string, std::string> &form);
+ApiReply userAction(Page &page, const std::string &username, std::string_view action,
+                    const std::map<std::string, std::string> &form);
+ApiReply rulesPage(Page &page);
+ApiReply rulesLoad(Page &page, const std::map<std::string, std::string> &form);
+ApiReply auditPage(Page &page);
+
+// The embedded (or, with --console-assets, on-disk) static files.
+ApiReply assetReply(const ApiContext &context, std::string_view name);
+
+} // namespace ruhu::server::console
