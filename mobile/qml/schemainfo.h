@@ -15,6 +15,6 @@ public:
 
     // The allowed values of an enum field, e.g. enumValues("member", "relationToHead").
     Q_INVOKABLE QStringList enumValues(const QString &kind, const QString &field) const;
-    // The Chinese label of a field, e.g. label("household", "group") == "村民小组".
+    // The Chinese label of a field, e.g. label("household", "group") gives 村民小组.
     Q_INVOKABLE QString label(const QString &kind, const QString &field) const;
 };

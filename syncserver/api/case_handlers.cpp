@@ -32,6 +32,17 @@ Error caseNotFound() {
     return Error{"not_found", "流程不存在或不在您的工作范围内", "id"};
 }
 
+// A live case the user's area covers; any other (missing, withdrawn record, another area) is not found alike.
+Result<Record> findCaseInScope(CentralStore::WriteTransaction &tx, const UserAccount &user,
+                               const std::string &id) {
+    auto found = tx.findRecord("workflowCase", id);
+    if (!found)
+        return found.error();
+    if (!*found || (*found)->deleted || !inScope((*found)->regionCode, user.scope))
+        return caseNotFound();
+    return std::move(**found);
+}
+
 std::string text(const boost::json::object &o, std::string_view key) {
     const auto *v = o.if_contains(key);
     return v && v->is_string() ? std::string(v->get_string()) : std::string();
@@ -168,13 +179,11 @@ Result<CaseView> readCase(const ApiContext &context, const UserAccount &user, co
     auto tx = context.store.beginWrite();
     if (!tx)
         return tx.error();
-    auto found = (*tx)->findRecord("workflowCase", id);
+    auto found = findCaseInScope(**tx, user, id);
     if (!found)
         return found.error();
-    if (!*found || (*found)->deleted || !inScope((*found)->regionCode, user.scope))
-        return caseNotFound();
     CaseView view;
-    view.record = std::move(**found);
+    view.record = std::move(*found);
     const Record &r = view.record;
     auto procedure = caseProcedure(**tx, context.clock.nowMs());
     if (!procedure)
@@ -282,12 +291,10 @@ Result<std::variant<StepTaken, StepRefused>> takeStep(const StepRequest &s, cons
     auto tx = context.store.beginWrite();
     if (!tx)
         return tx.error();
-    auto found = (*tx)->findRecord("workflowCase", id);
+    auto found = findCaseInScope(**tx, user, id);
     if (!found)
         return found.error();
-    if (!*found || (*found)->deleted || !inScope((*found)->regionCode, user.scope))
-        return caseNotFound();
-    Record record = std::move(**found);
+    Record record = std::move(*found);
     backfillVersions(record);
     const std::string from = text(record.fields, "state");
     if (auto allowed = workflow::checkTransition(from, s.to, user.role); !allowed || from == s.to)

@@ -3,6 +3,7 @@
 #include "../api/scope.h"
 #include "console.h"
 
+#include <ruhu/model/field_text.h>
 #include <ruhu/model/schema.h>
 #include <ruhu/sync/hlc.h>
 
@@ -170,30 +171,7 @@ Result<boost::json::value> typedValue(const std::string &kind, const std::string
     const FieldSpec *spec = k ? k->field(field) : nullptr;
     if (!spec)
         return Error{"bad_request", "该冲突不能自定义值", "value"};
-    switch (spec->type) {
-    case FieldType::Integer: {
-        int64_t n = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-        if (ec != std::errc() || end != text.data() + text.size())
-            return Error{"bad_request", "“" + spec->label + "”应为整数", "value"};
-        return boost::json::value(n);
-    }
-    case FieldType::Boolean:
-        if (text == "true" || text == "是")
-            return boost::json::value(true);
-        if (text == "false" || text == "否")
-            return boost::json::value(false);
-        return Error{"bad_request", "“" + spec->label + "”应为 是 或 否", "value"};
-    case FieldType::Json: {
-        boost::system::error_code ec;
-        auto value = boost::json::parse(text, ec);
-        if (ec)
-            return Error{"bad_request", "“" + spec->label + "”应为 JSON", "value"};
-        return value;
-    }
-    default:
-        return boost::json::value(text);
-    }
+    return fieldValueFromText(*spec, text);
 }
 
 // The clash as GET /api/v1/reviews shows it to this user (masked per role, read audited), or none.

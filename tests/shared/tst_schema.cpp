@@ -1,12 +1,36 @@
 #include <ruhu/demo/demo_county.h>
 #include <ruhu/json/canonical_json.h>
+#include <ruhu/model/field_text.h>
 #include <ruhu/model/schema.h>
 
 #include <QTest>
 
+static ruhu::FieldSpec fieldOf(const char *label, ruhu::FieldType type) {
+    ruhu::FieldSpec spec;
+    spec.label = label;
+    spec.type = type;
+    return spec;
+}
+
 class TestSchema : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void fieldValuesFromText() {
+        const auto flag = fieldOf("标记", ruhu::FieldType::Boolean);
+        QCOMPARE(ruhu::fieldValueFromText(flag, "是").value(), boost::json::value(true));
+        QCOMPARE(ruhu::fieldValueFromText(flag, "false").value(), boost::json::value(false));
+        QVERIFY(!ruhu::fieldValueFromText(flag, "maybe").ok());
+        const auto count = fieldOf("人数", ruhu::FieldType::Integer);
+        QCOMPARE(ruhu::fieldValueFromText(count, "12").value(), boost::json::value(12));
+        QVERIFY(!ruhu::fieldValueFromText(count, "12x").ok());
+        QCOMPARE(QString::fromStdString(ruhu::fieldValueFromText(count, "").error().message),
+                 QStringLiteral("“人数”应为整数"));
+        const auto nested = fieldOf("明细", ruhu::FieldType::Json);
+        QVERIFY(ruhu::fieldValueFromText(nested, "{\"a\":1}").value().is_object());
+        QVERIFY(!ruhu::fieldValueFromText(nested, "{").ok());
+        const auto text = fieldOf("备注", ruhu::FieldType::Text);
+        QCOMPARE(ruhu::fieldValueFromText(text, "是").value(), boost::json::value("是"));
+    }
     void declaredKinds() {
         QVERIFY(ruhu::findRecordKind("household"));
         QVERIFY(ruhu::findRecordKind("member"));
