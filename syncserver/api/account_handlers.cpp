@@ -4,6 +4,7 @@
 #include "../admin/password_rules.h"
 #include "../storage/credentials.h"
 #include "auth.h"
+#include "device_scope.h"
 #include "handlers.h"
 #include "query.h"
 #include "replies.h"
@@ -52,13 +53,8 @@ ApiReply revokeDevice(const Request &request, const ApiContext &context, const s
         return named(
             errorReply(http::status::not_found, "not_found", "没有登录过的平板使用这个设备编号", "deviceId"),
             *actor);
-    auto ownerAccount = context.store.findUser((*owner)->username);
-    if (!ownerAccount)
-        return named(errorReply(ownerAccount.error()), *actor);
-    if (actor->role != "admin" && (!*ownerAccount || !mayManage(*actor, **ownerAccount)))
-        return named(
-            errorReply(http::status::forbidden, "forbidden_area", "这台平板的账号不在您的管辖范围内"),
-            *actor);
+    if (auto st = checkDeviceInArea(context, *actor, {(*owner)->username}); !st)
+        return named(errorReply(st.error()), *actor);
     if (auto st = context.store.revokeDevice(deviceId, actor->username, context.clock.nowMs()); !st)
         return named(errorReply(st.error()), *actor);
     return named(jsonReply(boost::json::object{

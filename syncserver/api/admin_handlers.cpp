@@ -140,6 +140,27 @@ Result<boost::json::object> userAction(const Request &request, const ApiContext 
     return userJson(*user);
 }
 
+// What the server knows of a device's sync and signing key: its active key (or none), the highest
+// sequence number it pushed and the one up to which nothing is missing (the gap is what it still owes).
+Status addDeviceState(CentralStore::WriteTransaction &tx, boost::json::object &device) {
+    const std::string deviceId(device.at("deviceId").as_string());
+    auto key = tx.findDeviceKey(deviceId);
+    if (!key)
+        return key.error();
+    device["key"] = *key ? boost::json::value(boost::json::object{{"fingerprint", (*key)->fingerprint},
+                                                                  {"registeredAtMs", (*key)->registeredAtMs}})
+                         : boost::json::value(nullptr);
+    auto maxSeq = tx.maxSeq(deviceId);
+    if (!maxSeq)
+        return maxSeq.error();
+    auto contiguous = tx.contiguousSeq(deviceId);
+    if (!contiguous)
+        return contiguous.error();
+    device["maxSeq"] = *maxSeq;
+    device["contiguousSeq"] = *contiguous;
+    return okStatus();
+}
+
 Result<boost::json::object> listDevices(const ApiContext &context, const UserAccount &actor) {
     auto owners = context.store.deviceOwners();
     if (!owners)
@@ -149,8 +170,19 @@ Result<boost::json::object> listDevices(const ApiContext &context, const UserAcc
         auto user = context.store.findUser(d.username);
         if (!user)
             return user.error();
-        if (actor.role == "admin" || (*user && mayManage(actor, **user)))
-            list.push_back(ownerJson(d));
+        if (actor.role == "admin" || (*user && mayManage(actor, **user))) {
+            boost::json::object device = ownerJson(d);
+            device["displayName"] = *user ? (*user)->displayName : std::string();
+            device["areas"] = userJson(*user ? **user : UserAccount{}).at("areas");
+            list.push_back(std::move(device));
+        }
+    }
+    auto tx = context.store.beginWrite(); // read-only use: one snapshot of keys and sequences
+    if (!tx)
+        return tx.error();
+    for (auto &device : list) {
+        if (auto st = addDeviceState(**tx, device.as_object()); !st)
+            return st.error();
     }
     return boost::json::object{{"devices", std::move(list)}};
 }

@@ -1,4 +1,5 @@
 #include "auth.h"
+#include "device_scope.h"
 #include "handlers.h"
 #include "query.h"
 #include "replies.h"
@@ -86,6 +87,15 @@ std::optional<std::string> deviceIdInPath(std::string_view path) {
     return std::string(path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size()));
 }
 
+// The device's active key, read in a transaction of its own (ended before the area check, which reads
+// accounts outside any transaction).
+Result<std::optional<DeviceKeyRow>> activeKey(const ApiContext &context, const std::string &deviceId) {
+    auto tx = context.store.beginWrite();
+    if (!tx)
+        return tx.error();
+    return (*tx)->findDeviceKey(deviceId);
+}
+
 ApiReply retireKey(const Request &request, const ApiContext &context, const UserAccount &user) {
     if (user.role != "admin" && user.role != "county")
         return errorReply(http::status::forbidden, "forbidden_role", "只有县级管理员可以注销设备签名密钥");
@@ -93,14 +103,31 @@ ApiReply retireKey(const Request &request, const ApiContext &context, const User
         deviceIdInPath(pathOf(std::string_view(request.target().data(), request.target().size())));
     if (!deviceId)
         return errorReply(http::status::not_found, "not_found", "请求的地址不存在");
+    const Error noKey{"not_found", "该设备没有已登记的签名密钥", "deviceId"};
+    auto checked = activeKey(context, *deviceId);
+    if (!checked)
+        return errorReply(checked.error());
+    if (!*checked)
+        return errorReply(noKey);
+    // A county admin acts only on tablets of its county: whoever registered the key and whoever owns it now.
+    std::vector<std::string> accounts{(*checked)->username};
+    auto owner = context.store.findDeviceOwner(*deviceId);
+    if (!owner)
+        return errorReply(owner.error());
+    if (*owner)
+        accounts.push_back((*owner)->username);
+    if (auto st = checkDeviceInArea(context, user, accounts); !st)
+        return errorReply(st.error());
+
     auto tx = context.store.beginWrite();
     if (!tx)
         return errorReply(tx.error());
     auto existing = (*tx)->findDeviceKey(*deviceId);
     if (!existing)
         return errorReply(existing.error());
-    if (!*existing)
-        return errorReply(http::status::not_found, "not_found", "该设备没有已登记的签名密钥", "deviceId");
+    // Another key registered since the check was not checked: leave it.
+    if (!*existing || (*existing)->fingerprint != (*checked)->fingerprint)
+        return errorReply(noKey);
     if (auto st = (*tx)->retireDeviceKey(*deviceId, user.username, context.clock.nowMs()); !st)
         return errorReply(st.error());
     if (auto st = (*tx)->commit(); !st)

@@ -21,7 +21,7 @@ inline constexpr std::string_view kSessionCookie = "ruhu_session";
 inline constexpr std::string_view kLoginCsrfCookie = "ruhu_login";
 inline constexpr std::string_view kLangCookie = "ruhu_lang";
 inline constexpr std::string_view kCsrfField = "_csrf";
-inline constexpr size_t kMaxFormBytes = 64 * 1024;
+inline constexpr size_t kMaxFormBytes = 1024 * 1024; // a rule configuration (256 KB) percent-encoded
 
 // A signed-in console user: the token from the cookie (never shown in a page or URL), the account
 // behind it and the CSRF token every state-changing form carries.

@@ -43,6 +43,14 @@ ApiReply dispatchGet(Page &page, const std::vector<std::string> &parts) {
         auto id = parseNonNegative(parts[2]);
         return id && *id > 0 ? reviewPage(page, *id) : notFoundPage(page);
     }
+    if (parts[1] == "devices" && parts.size() == 2)
+        return devicesPage(page);
+    if (parts[1] == "users" && parts.size() == 2)
+        return usersPage(page);
+    if (parts[1] == "rules" && parts.size() == 2)
+        return rulesPage(page);
+    if (parts[1] == "audit" && parts.size() == 2)
+        return auditPage(page);
     if (parts[1] == "password" && parts.size() == 2)
         return passwordPage(page);
     return notFoundPage(page);
@@ -60,6 +68,14 @@ ApiReply dispatchPost(Page &page, const std::vector<std::string> &parts,
         auto id = parseNonNegative(parts[2]);
         return id && *id > 0 ? reviewResolve(page, *id, form) : notFoundPage(page);
     }
+    if (parts.size() == 4 && parts[1] == "devices")
+        return deviceAction(page, parts[2], parts[3], form);
+    if (parts.size() == 2 && parts[1] == "users")
+        return usersCreate(page, form);
+    if (parts.size() == 4 && parts[1] == "users")
+        return userAction(page, parts[2], parts[3], form);
+    if (parts.size() == 2 && parts[1] == "rules")
+        return rulesLoad(page, form);
     return notFoundPage(page);
 }
 

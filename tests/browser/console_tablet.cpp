@@ -4,6 +4,7 @@
 //   console-tablet --dir DIR households VILLAGE             prints the village's household ids
 //   console-tablet --dir DIR edit KIND ID FIELD VALUE        an offline edit (VALUE as JSON if it parses)
 //   console-tablet --dir DIR get KIND ID FIELD               prints the field's value as JSON
+//   console-tablet --dir DIR device-id                       prints the tablet's device id
 // Exit code 0 on success; the error on stderr otherwise.
 #include "syncclient.h"
 
@@ -85,6 +86,10 @@ int main(int argc, char **argv) {
             error =
                 waitFor(client, &SyncClient::syncFinished, &SyncClient::syncFailed, [&] { client.sync(); });
         return error.isEmpty() ? 0 : fail(error.toStdString());
+    }
+    if (command == QStringLiteral("device-id")) {
+        std::printf("%s\n", (*replica)->deviceId().c_str());
+        return 0;
     }
     if (command == QStringLiteral("households") && args.size() == 1) {
         for (const auto &household : (*replica)->households(args.first().toStdString()))

@@ -156,6 +156,100 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.driver.get(self.server.url("/console/reviews"))
         self.assertIn("/console/login", self.driver.current_url)
 
+    def test_6_county_creates_a_user_who_must_change_the_password(self):
+        self.login("county")
+        self.driver.get(self.server.url("/console/users"))
+        self.assertIn("熊口镇", self.driver.find_element(By.ID, "area-tree").text)
+        form = self.driver.find_element(By.ID, "create-user")
+        form.find_element(By.ID, "new-username").send_keys("township3")
+        form.find_element(By.ID, "new-display-name").send_keys("熊口镇 <b>副</b>审核员")
+        form.find_element(By.CSS_SELECTOR, '#new-role option[value="township"]').click()
+        form.find_element(By.CSS_SELECTOR, '#new-area option[value="429005103"]').click()
+        form.find_element(By.ID, "new-password").send_keys("Xiongkou-Temp-2026")
+        form.find_element(By.ID, "create-submit").click()
+        self.wait().until(EC.url_contains("done=1"))
+        users = self.driver.find_element(By.ID, "users").text
+        self.assertIn("township3", users)
+        self.assertIn("熊口镇 <b>副</b>审核员", users)  # shown as typed, not as markup
+        self.assertIn("待改密码", users)
+        # Nobody creates above their own level or outside their area.
+        status, body = self.server.api("POST", "/api/v1/admin/users",
+                                       {"username": "x1", "role": "county", "areas": [h.OTHER_TOWNSHIP],
+                                        "password": "Some-Password-2026"}, self.server.login("township"))
+        self.assertEqual(status, 403, body)
+
+        h.console_login(self.driver, self.server, "township3", "Xiongkou-Temp-2026")
+        self.wait().until(EC.url_contains("/console/password"))
+        self.driver.find_element(By.NAME, "oldPassword").send_keys("Xiongkou-Temp-2026")
+        self.driver.find_element(By.NAME, "newPassword").send_keys("Xiongkou-Own-2026!")
+        self.driver.find_element(By.NAME, "repeatPassword").send_keys("Xiongkou-Own-2026!")
+        self.driver.find_element(By.CSS_SELECTOR, "#main button[type=submit]").click()
+        self.wait().until(EC.presence_of_element_located((By.ID, "todo-conflicts")))
+        self.assertIn("熊口镇 <b>副</b>审核员", self.driver.find_element(By.CSS_SELECTOR, "header .who").text)
+
+    def test_7_county_revokes_a_lost_tablet(self):
+        self.login("county")
+        self.driver.get(self.server.url("/console/devices?q=cadre1"))
+        table = self.driver.find_element(By.ID, "devices").text
+        self.assertEqual(table.count("cadre1"), 2, table)
+        device = self.b.run("device-id")
+        row = self.driver.find_element(By.XPATH, '//tr[td[1][text()="%s"]]' % device)
+        self.driver.execute_script("window.confirm = function () { return true; };")
+        row.find_element(By.CSS_SELECTOR, 'form[action$="/revoke"] button').click()
+        self.wait().until(EC.url_contains("done=1"))
+        row = self.driver.find_element(By.XPATH, '//tr[td[1][text()="%s"]]' % device)
+        self.assertIn("已停用", row.text)
+        with self.assertRaises(RuntimeError) as refused:
+            self.b.sync()
+        self.assertIn("停用", str(refused.exception))
+        self.a.sync()  # the other tablet keeps working
+
+    def test_8_rules_in_force_history_and_next_year(self):
+        self.login("county")
+        self.driver.get(self.server.url("/console/rules"))
+        self.assertIn("湖北省", self.driver.find_element(By.ID, "thresholds").text)
+        status, current = self.server.api("GET", "/api/v1/rules/config", token=self.server.login("county"))
+        document = current["document"]
+        document.pop("hash", None)
+        document["id"] = "qianjiang-2026"
+        document["version"] = document["version"] + 1
+        document["thresholds"].append({"regionPrefix": "429005", "regionName": "潜江市", "year": 2026,
+                                       "value": "8800.00", "source": "测试：次年监测范围"})
+        import json
+        text = json.dumps(document, ensure_ascii=False)
+        area = self.driver.find_element(By.ID, "rules-document")
+        self.driver.execute_script("arguments[0].value = arguments[1];", area, text)
+        self.driver.find_element(By.ID, "rules-submit").click()
+        self.wait().until(EC.url_contains("loaded=1"))
+        self.assertIn("qianjiang-2026", self.driver.find_element(By.ID, "rules-in-force").text)
+        self.assertIn("8800.00", self.driver.find_element(By.ID, "thresholds").text)
+        self.assertIn("qianjiang-2026", self.driver.find_element(By.ID, "rules-history").text)
+        # The same version again is stale: refused with the API's reason.
+        document["id"] = "qianjiang-2026-b"
+        area = self.driver.find_element(By.ID, "rules-document")
+        self.driver.execute_script("arguments[0].value = arguments[1];", area, json.dumps(document, ensure_ascii=False))
+        self.driver.find_element(By.ID, "rules-submit").click()
+        alert = self.wait().until(EC.presence_of_element_located((By.CSS_SELECTOR, ".box.error")))
+        self.assertIn("没有加载", alert.text)
+        self.assertIn("qianjiang-2026", self.driver.find_element(By.ID, "rules-in-force").text)
+        # A township reads the configuration but cannot load one.
+        self.login("township")
+        self.driver.get(self.server.url("/console/rules"))
+        self.assertIn("qianjiang-2026", self.text())
+        self.assertEqual(self.driver.find_elements(By.ID, "rules-load"), [])
+
+    def test_9_audit_shows_who_read_sensitive_data(self):
+        self.login("county")
+        self.driver.get(self.server.url("/console/audit?user=cadre1"))
+        table = self.driver.find_element(By.ID, "audit").text
+        self.assertIn("cadre1", table)
+        self.assertIn("平板同步", table)
+        self.assertNotIn("township", table)
+        # A township has no audit page.
+        self.login("township")
+        self.driver.get(self.server.url("/console/audit"))
+        self.assertIn("只有县级或管理员账号可以查看访问记录", self.text())
+
     def test_5_english_and_keyboard_navigation(self):
         self.login("county")
         self.driver.get(self.server.url("/console/reviews?lang=en"))

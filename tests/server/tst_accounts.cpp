@@ -91,6 +91,7 @@ private slots:
     void deviceKeyOnlyForOwnDevice();
     void logoutEndsToken();
     void revokedDeviceTokenRefusedAndKeyRetired();
+    void retireKeyOnlyInOwnCounty();
     void passwordRules();
     void changePassword();
     void forcedChangeAfterAdminReset();
@@ -287,6 +288,47 @@ void TestAccounts::revokedDeviceTokenRefusedAndKeyRetired() {
                  m_server.databaseUrl(),
                  "SELECT count(*) FROM device_keys WHERE device_id = 'dev-lost' AND retired_at = 0"),
              std::optional<int64_t>(0));
+}
+
+// Finding: DELETE /api/v1/devices/{id}/key checked the role but not the area, so a county admin could
+// retire the signing key of a tablet anywhere. The device's account must be in the admin's county.
+void TestAccounts::retireKeyOnlyInOwnCounty() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile csv(dir.filePath("areas.csv"));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("429004,仙桃市,\n");
+    csv.close();
+    const QString store = QString::fromStdString(m_server.databaseUrl());
+    QCOMPARE(runSyncd({"areas", "import", csv.fileName(), "--database", store}), 0);
+    QCOMPARE(runSyncd({"user", "add", "xiantao", "--role", "county", "--area", "429004", "--database", store,
+                       "--password-stdin"},
+                      "Xiantao-county-2026\n"),
+             0);
+    const QByteArray other = token("xiantao", "dev-xiantao", "Xiantao-county-2026");
+    QVERIFY(!other.isEmpty());
+
+    const QByteArray cadre = token("cadre2", "dev-keyed");
+    auto key = ruhu::evidence::DeviceSigningKey::generate();
+    QVERIFY(key.ok());
+    QCOMPARE(post("/api/v1/devices/key",
+                  {{"deviceId", "dev-keyed"}, {"publicKey", QString::fromStdString(key->publicKeyBase64())}},
+                  cadre)
+                 .status,
+             201);
+    auto refused = httpRequest("DELETE", m_server.url("/api/v1/devices/dev-keyed/key"), {}, other);
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.json.value("code").toString(), QStringLiteral("forbidden_area"));
+    QVERIFY(isChinese(refused.json.value("message").toString()));
+    QCOMPARE(StoreSql::queryInt(
+                 m_server.databaseUrl(),
+                 "SELECT count(*) FROM device_keys WHERE device_id = 'dev-keyed' AND retired_at = 0"),
+             std::optional<int64_t>(1));
+    // A device nobody logged in with is not found, for any county; the tablet's own county retires the key.
+    QCOMPARE(httpRequest("DELETE", m_server.url("/api/v1/devices/dev-nobody/key"), {}, other).status, 404);
+    auto retired = httpRequest("DELETE", m_server.url("/api/v1/devices/dev-keyed/key"), {}, m_county);
+    QCOMPARE(retired.status, 200);
+    QCOMPARE(retired.json.value("status").toString(), QStringLiteral("retired"));
 }
 
 void TestAccounts::passwordRules() {

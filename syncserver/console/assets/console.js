@@ -21,3 +21,10 @@
   document.addEventListener("change", syncCustom);
   document.addEventListener("DOMContentLoaded", syncCustom);
 })();
+// 规则配置: a chosen file is read into the text area the form submits (without script: paste the JSON).
+document.addEventListener("change", function (event) {
+  if (event.target.id !== "rules-file" || !event.target.files.length) return;
+  var reader = new FileReader();
+  reader.onload = function () { document.getElementById("rules-document").value = reader.result; };
+  reader.readAsText(event.target.files[0]);
+});
