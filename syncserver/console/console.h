@@ -71,6 +71,13 @@ ApiReply htmlReply(const Markup &page, http::status status = http::status::ok);
 ApiReply redirectTo(const std::string &location);
 void addSecurityHeaders(ApiReply &reply);
 
+// --- Reading the API's JSON and forms (console_http.cpp): a missing or mistyped member reads as empty,
+// 0 or false ---
+std::string jsonText(const boost::json::object &o, const char *key);
+int64_t jsonInt(const boost::json::object &o, const char *key);
+bool jsonFlag(const boost::json::object &o, const char *key);
+std::string formValue(const std::map<std::string, std::string> &form, const char *name);
+
 // --- Layout and shared widgets (console_layout.cpp) ---
 Markup layout(const Page &page, std::string_view title, std::string_view active, const Markup &body);
 Markup csrfInput(const Page &page);

@@ -12,16 +12,6 @@
 namespace ruhu::server::console {
 namespace {
 
-std::string str(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-int64_t num(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_int64() ? v->get_int64() : 0;
-}
-
 std::string actionName(const Page &page, const std::string &action) {
     if (action == "pull")
         return page.t("平板同步", "tablet pull");
@@ -96,17 +86,17 @@ ApiReply auditPage(Page &page) {
         const auto &o = e.as_object();
         std::vector<Markup> households;
         for (const auto &h : o.at("households").as_array()) {
-            const std::string region = str(h.as_object(), "regionCode");
+            const std::string region = jsonText(h.as_object(), "regionCode");
             households.push_back(html(R"(<div>{} <span class="sub">{}</span></div>)",
-                                      str(h.as_object(), "householdId"),
+                                      jsonText(h.as_object(), "householdId"),
                                       names.contains(region) ? names[region] : region));
         }
         rows.push_back(
             html(R"(<tr><td>{}</td><td>{}<div class="sub">{}</div></td><td>{}</td><td class="value">{}</td>)"
                  R"(<td class="value">{}<div class="sub">{}</div></td><td>{}</td><td>{}</td></tr>)",
-                 formatTime(num(o, "atMs")), str(o, "user"), roleName(page, str(o, "role")),
-                 actionName(page, str(o, "action")), str(o, "target"), str(o, "deviceId"),
-                 str(o, "clientAddress"), join(households), str(o, "result")));
+                 formatTime(jsonInt(o, "atMs")), jsonText(o, "user"), roleName(page, jsonText(o, "role")),
+                 actionName(page, jsonText(o, "action")), jsonText(o, "target"), jsonText(o, "deviceId"),
+                 jsonText(o, "clientAddress"), join(households), jsonText(o, "result")));
     }
     Markup table =
         rows.empty()
@@ -122,7 +112,7 @@ ApiReply auditPage(Page &page) {
              page.t("谁在何时、以何种方式看过哪些农户的敏感信息（身份证号、健康、收入、位置），只增不改。",
                     "Who saw which households' sensitive data (ID number, health, income, location), how and "
                     "when. Append-only."),
-             filters, table, pager(page, num(body, "cursor"), body.at("hasMore").as_bool()));
+             filters, table, pager(page, jsonInt(body, "cursor"), body.at("hasMore").as_bool()));
     return htmlReply(layout(page, title, "audit", content));
 }
 

@@ -13,16 +13,6 @@ namespace {
 
 constexpr size_t kPageSize = 50;
 
-std::string str(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-int64_t num(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_int64() ? v->get_int64() : 0;
-}
-
 Markup actionButton(const Page &page, const std::string &deviceId, const char *action, const char *label,
                     const std::string &question, bool danger) {
     return html(R"(<form method="post" action="/console/devices/{}/{}" class="inline" data-confirm="{}">{})"
@@ -33,7 +23,7 @@ Markup actionButton(const Page &page, const std::string &deviceId, const char *a
 
 Markup deviceRow(const Page &page, const boost::json::object &d,
                  const std::map<std::string, std::string> &names) {
-    const std::string id = str(d, "deviceId");
+    const std::string id = jsonText(d, "deviceId");
     std::vector<std::string> areaList;
     if (const auto *areas = d.if_contains("areas"); areas && areas->is_array()) {
         for (const auto &a : areas->get_array()) {
@@ -46,7 +36,7 @@ Markup deviceRow(const Page &page, const boost::json::object &d,
         areaText += (areaText.empty() ? "" : "、") + a;
     const bool revoked = d.at("revoked").as_bool();
     const auto *key = d.at("key").if_object();
-    const int64_t maxSeq = num(d, "maxSeq"), contiguous = num(d, "contiguousSeq");
+    const int64_t maxSeq = jsonInt(d, "maxSeq"), contiguous = jsonInt(d, "contiguousSeq");
     std::vector<Markup> actions;
     if (key)
         actions.push_back(actionButton(page, id, "retire-key", page.t("注销密钥", "Retire key"),
@@ -66,14 +56,15 @@ Markup deviceRow(const Page &page, const boost::json::object &d,
     return html(
         R"(<tr><td class="value">{}</td><td>{}<div class="sub">{}</div></td><td>{}</td><td>{}</td><td>{}</td>)"
         R"(<td>{}</td><td class="num">{}</td><td class="num">{}</td><td><div class="actions">{}</div></td></tr>)",
-        id, str(d, "displayName").empty() ? str(d, "username") : str(d, "displayName"), str(d, "username"),
-        areaText, formatTime(num(d, "boundAtMs")),
+        id, jsonText(d, "displayName").empty() ? jsonText(d, "username") : jsonText(d, "displayName"),
+        jsonText(d, "username"), areaText, formatTime(jsonInt(d, "boundAtMs")),
         revoked ? html(R"(<span class="tag bad">{}</span><div class="sub">{} · {}</div>)",
-                       page.t("已停用", "revoked"), str(d, "revokedBy"), formatTime(num(d, "revokedAtMs")))
+                       page.t("已停用", "revoked"), jsonText(d, "revokedBy"),
+                       formatTime(jsonInt(d, "revokedAtMs")))
                 : html(R"(<span class="tag ok">{}</span>)", page.t("正常", "active")),
         key ? html(R"(<span class="tag ok">{}</span><div class="sub value">{} · {}</div>)",
-                   page.t("已登记", "registered"), str(*key, "fingerprint"),
-                   formatTime(num(*key, "registeredAtMs")))
+                   page.t("已登记", "registered"), jsonText(*key, "fingerprint"),
+                   formatTime(jsonInt(*key, "registeredAtMs")))
             : html(R"(<span class="tag">{}</span>)", page.t("无", "none")),
         maxSeq,
         maxSeq - contiguous > 0 ? html(R"(<span class="tag warn">{}</span>)", maxSeq - contiguous)
@@ -97,9 +88,9 @@ ApiReply devicesPage(Page &page) {
     size_t matched = 0;
     for (const auto &d : reply.body.as_object().at("devices").as_array()) {
         const auto &o = d.as_object();
-        if (!filter.empty() && str(o, "deviceId").find(filter) == std::string::npos &&
-            str(o, "username").find(filter) == std::string::npos &&
-            str(o, "displayName").find(filter) == std::string::npos)
+        if (!filter.empty() && jsonText(o, "deviceId").find(filter) == std::string::npos &&
+            jsonText(o, "username").find(filter) == std::string::npos &&
+            jsonText(o, "displayName").find(filter) == std::string::npos)
             continue;
         if (matched++ < offset || rows.size() >= kPageSize)
             continue;

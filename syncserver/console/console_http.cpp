@@ -174,4 +174,24 @@ std::string Page::query(const std::string &name) const {
     return it == params->end() ? std::string() : it->second;
 }
 
+std::string jsonText(const boost::json::object &o, const char *key) {
+    const auto *v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+int64_t jsonInt(const boost::json::object &o, const char *key) {
+    const auto *v = o.if_contains(key);
+    return v && v->is_int64() ? v->get_int64() : 0;
+}
+
+bool jsonFlag(const boost::json::object &o, const char *key) {
+    const auto *v = o.if_contains(key);
+    return v && v->is_bool() && v->get_bool();
+}
+
+std::string formValue(const std::map<std::string, std::string> &form, const char *name) {
+    auto it = form.find(name);
+    return it == form.end() ? std::string() : it->second;
+}
+
 } // namespace ruhu::server::console

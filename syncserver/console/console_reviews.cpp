@@ -24,16 +24,6 @@ std::string encoded(const std::string &text) {
     return boost::urls::encode(text, boost::urls::unreserved_chars);
 }
 
-std::string str(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-int64_t num(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_int64() ? v->get_int64() : 0;
-}
-
 std::string fieldLabel(const std::string &kind, const std::string &field) {
     if (field == "_delete")
         return "删除与修改冲突";
@@ -84,7 +74,7 @@ OpenCount countOpen(const Page &page, const std::string &region, int64_t upToId 
         }
         const auto &body = reply.body.as_object();
         for (const auto &r : body.at("reviews").as_array()) {
-            const int64_t id = num(r.as_object(), "id");
+            const int64_t id = jsonInt(r.as_object(), "id");
             if (upToId && id > upToId)
                 return out;
             ++out.count;
@@ -96,7 +86,7 @@ OpenCount countOpen(const Page &page, const std::string &region, int64_t upToId 
         }
         if (!body.at("hasMore").as_bool())
             return out;
-        cursor = num(body, "cursor");
+        cursor = jsonInt(body, "cursor");
     }
 }
 
@@ -125,21 +115,22 @@ Markup whoWhen(const Page &page, const std::string &hlc, const std::string &auth
 
 Markup reviewRow(const Page &page, const boost::json::object &r,
                  const std::map<std::string, std::string> &names) {
-    const std::string region = str(r, "regionCode");
+    const std::string region = jsonText(r, "regionCode");
     auto name = names.find(region);
-    const std::string status = str(r, "status");
+    const std::string status = jsonText(r, "status");
     return html(
         R"(<tr><td class="num"><a href="/console/reviews/{}">#{}</a></td><td>{}</td><td>{}<div class="sub">{}</div></td>)"
         R"(<td>{}</td><td class="value">{}</td><td class="value">{}{}</td><td class="value">{}{}</td>)"
         R"(<td>{}</td><td><a class="button secondary" href="/console/reviews/{}">{}</a></td></tr>)",
-        num(r, "id"), num(r, "id"), name == names.end() ? region : name->second, kindLabel(str(r, "kind")),
-        str(r, "householdId"), fieldLabel(str(r, "kind"), str(r, "field")), displayValue(r.at("baseValue")),
-        displayValue(r.at("serverValue")), whoWhen(page, str(r, "serverHlc"), "", 0),
+        jsonInt(r, "id"), jsonInt(r, "id"), name == names.end() ? region : name->second,
+        kindLabel(jsonText(r, "kind")), jsonText(r, "householdId"),
+        fieldLabel(jsonText(r, "kind"), jsonText(r, "field")), displayValue(r.at("baseValue")),
+        displayValue(r.at("serverValue")), whoWhen(page, jsonText(r, "serverHlc"), "", 0),
         displayValue(r.at("incomingValue")),
-        whoWhen(page, str(r, "incomingHlc"), str(r, "author"), num(r, "createdAtMs")),
+        whoWhen(page, jsonText(r, "incomingHlc"), jsonText(r, "author"), jsonInt(r, "createdAtMs")),
         status == "open" ? html(R"(<span class="tag warn">{}</span>)", page.t("待处理", "open"))
                          : html(R"(<span class="tag ok">{}</span>)", page.t("已处理", "resolved")),
-        num(r, "id"), status == "open" ? page.t("处理", "Resolve") : page.t("查看", "View"));
+        jsonInt(r, "id"), status == "open" ? page.t("处理", "Resolve") : page.t("查看", "View"));
 }
 
 Markup bulkForm(const Page &page, const std::string &region, const OpenCount &open) {
@@ -180,14 +171,14 @@ std::optional<boost::json::object> fetchReview(const Page &page, int64_t id, Api
     if (reply.status != http::status::ok)
         return std::nullopt;
     const auto &list = reply.body.as_object().at("reviews").as_array();
-    if (list.empty() || num(list.front().as_object(), "id") != id)
+    if (list.empty() || jsonInt(list.front().as_object(), "id") != id)
         return std::nullopt;
     return list.front().as_object();
 }
 
 Markup historyTable(const Page &page, const boost::json::object &review) {
-    ApiReply reply = page.api(http::verb::get, "/api/v1/history?kind=" + encoded(str(review, "kind")) +
-                                                   "&id=" + encoded(str(review, "recordId")));
+    ApiReply reply = page.api(http::verb::get, "/api/v1/history?kind=" + encoded(jsonText(review, "kind")) +
+                                                   "&id=" + encoded(jsonText(review, "recordId")));
     if (reply.status != http::status::ok)
         return errorBox(apiErrorMessage(reply));
     std::vector<Markup> rows;
@@ -200,15 +191,15 @@ Markup historyTable(const Page &page, const boost::json::object &review) {
             if (const auto *fields = m->if_contains("fields"); fields && fields->is_object()) {
                 for (const auto &kv : fields->get_object())
                     changes.push_back(html(R"(<div><span class="sub">{}</span> {}</div>)",
-                                           fieldLabel(str(review, "kind"), std::string(kv.key())),
+                                           fieldLabel(jsonText(review, "kind"), std::string(kv.key())),
                                            displayValue(kv.value())));
             }
         }
-        std::string who = result ? str(*result, "user") : std::string();
+        std::string who = result ? jsonText(*result, "user") : std::string();
         rows.push_back(
             html(R"(<tr><td>{}</td><td>{}</td><td>{}</td><td class="value">{}</td><td>{}</td></tr>)",
-                 formatTime(num(e, "receivedAtMs")), m ? str(*m, "deviceId") : std::string(), who,
-                 join(changes), result ? str(*result, "status") : std::string()));
+                 formatTime(jsonInt(e, "receivedAtMs")), m ? jsonText(*m, "deviceId") : std::string(), who,
+                 join(changes), result ? jsonText(*result, "status") : std::string()));
     }
     if (rows.empty())
         return html(R"(<p class="sub">{}</p>)", page.t("没有记录。", "No entries."));
@@ -226,14 +217,14 @@ Markup resolutionFacts(const Page &page, const boost::json::object &review) {
     return html(
         R"(<div class="card" id="resolution"><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd class="value">{}</dd>)"
         R"(<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} · {}</dd></dl></div>)",
-        page.t("处理方式", "Decision"), choiceName(page, str(*res, "choice")), page.t("结果值", "Value"),
-        displayValue(res->at("value")), page.t("说明", "Note"), str(*res, "note"), page.t("处理人", "By"),
-        str(*res, "reviewer"), formatTime(num(*res, "resolvedAtMs")));
+        page.t("处理方式", "Decision"), choiceName(page, jsonText(*res, "choice")), page.t("结果值", "Value"),
+        displayValue(res->at("value")), page.t("说明", "Note"), jsonText(*res, "note"),
+        page.t("处理人", "By"), jsonText(*res, "reviewer"), formatTime(jsonInt(*res, "resolvedAtMs")));
 }
 
 Markup resolveForm(const Page &page, const boost::json::object &review) {
-    const bool deleteRace = str(review, "field") == "_delete";
-    const bool regionMove = str(review, "field") == "regionCode";
+    const bool deleteRace = jsonText(review, "field") == "_delete";
+    const bool regionMove = jsonText(review, "field") == "regionCode";
     Markup custom;
     if (!deleteRace && !regionMove)
         custom =
@@ -247,7 +238,7 @@ Markup resolveForm(const Page &page, const boost::json::object &review) {
         R"(<label><input type="radio" name="choice" value="incoming" id="choice-incoming"> {}</label>{}</div></fieldset>)"
         R"(<label>{}<textarea name="note" id="note" maxlength="500"></textarea></label>)"
         R"(<div class="actions"><button type="submit" id="resolve-submit">{}</button><a href="/console/reviews">{}</a></div></form>)",
-        num(review, "id"), csrfInput(page), page.t("处理方式", "Decision"),
+        jsonInt(review, "id"), csrfInput(page), page.t("处理方式", "Decision"),
         page.t("采用服务器值", "Keep the server value"), page.t("采用上传值", "Take the tablet's value"),
         custom, page.t("处理说明", "Note"), page.t("提交处理", "Resolve"),
         page.t("返回列表", "Back to the queue"));
@@ -265,8 +256,8 @@ ApiReply reviewDetail(Page &page, int64_t id, const Markup &message, http::statu
     }
     const auto &r = *review;
     auto names = areaNames(page.context);
-    const std::string region = str(r, "regionCode");
-    const bool open = str(r, "status") == "open";
+    const std::string region = jsonText(r, "regionCode");
+    const bool open = jsonText(r, "status") == "open";
     Markup body = html(
         R"({}<div class="card"><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} <span class="sub">{}</span></dd>)"
         R"(<dt>{}</dt><dd><strong>{}</strong></dd><dt>{}</dt><dd>{}</dd></dl></div>)"
@@ -275,22 +266,17 @@ ApiReply reviewDetail(Page &page, int64_t id, const Markup &message, http::statu
         R"(<section class="side-card incoming"><h3>{}</h3><div class="value" id="incoming-value">{}</div>{}</section></div>)"
         R"({}<h2>{}</h2>{})",
         message, page.t("村", "Village"), names.contains(region) ? names[region] : region,
-        page.t("记录", "Record"), kindLabel(str(r, "kind")), str(r, "recordId"), page.t("字段", "Field"),
-        fieldLabel(str(r, "kind"), str(r, "field")), page.t("状态", "Status"),
-        open ? page.t("待处理", "Open") : page.t("已处理", "Resolved"),
+        page.t("记录", "Record"), kindLabel(jsonText(r, "kind")), jsonText(r, "recordId"),
+        page.t("字段", "Field"), fieldLabel(jsonText(r, "kind"), jsonText(r, "field")),
+        page.t("状态", "Status"), open ? page.t("待处理", "Open") : page.t("已处理", "Resolved"),
         page.t("原值（双方修改前）", "Base (before both edits)"), displayValue(r.at("baseValue")),
         page.t("双方都据此修改", "both sides edited from this"), page.t("服务器现值", "Server value"),
-        displayValue(r.at("serverValue")), whoWhen(page, str(r, "serverHlc"), "", 0),
+        displayValue(r.at("serverValue")), whoWhen(page, jsonText(r, "serverHlc"), "", 0),
         page.t("平板上传值", "Tablet's value"), displayValue(r.at("incomingValue")),
-        whoWhen(page, str(r, "incomingHlc"), str(r, "author"), num(r, "createdAtMs")),
+        whoWhen(page, jsonText(r, "incomingHlc"), jsonText(r, "author"), jsonInt(r, "createdAtMs")),
         open ? resolveForm(page, r) : resolutionFacts(page, r), page.t("记录历史", "Record history"),
         historyTable(page, r));
     return htmlReply(layout(page, page.t("冲突 #", "Clash #") + std::to_string(id), "reviews", body), status);
-}
-
-std::string formField(const std::map<std::string, std::string> &form, const char *name) {
-    auto it = form.find(name);
-    return it == form.end() ? std::string() : it->second;
 }
 
 } // namespace
@@ -341,7 +327,7 @@ ApiReply reviewsPage(Page &page) {
         attributeIf(status == "all", "selected"), page.t("全部", "All"), page.t("地区", "Area"),
         villageOptions(page, region), page.t("筛选", "Filter"));
     Markup content = html("{}{}{}{}{}", message, filters, bulk, table,
-                          pager(page, num(body, "cursor"), body.at("hasMore").as_bool()));
+                          pager(page, jsonInt(body, "cursor"), body.at("hasMore").as_bool()));
     return htmlReply(layout(page, page.t("冲突审核", "Conflict review"), "reviews", content));
 }
 
@@ -350,14 +336,15 @@ ApiReply reviewPage(Page &page, int64_t id) {
 }
 
 ApiReply reviewResolve(Page &page, int64_t id, const std::map<std::string, std::string> &form) {
-    const std::string choice = formField(form, "choice");
-    boost::json::object decision{{"choice", choice}, {"note", formField(form, "note")}};
+    const std::string choice = formValue(form, "choice");
+    boost::json::object decision{{"choice", choice}, {"note", formValue(form, "note")}};
     if (choice == "custom") {
         ApiReply fetched;
         auto review = fetchReview(page, id, fetched);
         if (!review)
             return reviewDetail(page, id, {}, http::status::not_found);
-        auto value = typedValue(str(*review, "kind"), str(*review, "field"), formField(form, "value"));
+        auto value =
+            typedValue(jsonText(*review, "kind"), jsonText(*review, "field"), formValue(form, "value"));
         if (!value)
             return reviewDetail(page, id, errorBox(value.error().message), http::status::bad_request);
         decision["value"] = *value;
@@ -384,13 +371,13 @@ ApiReply reviewResolve(Page &page, int64_t id, const std::map<std::string, std::
 // every open clash of the filter up to the highest id the user saw. If the count changed meanwhile the
 // user confirms again with the new count.
 ApiReply reviewsBulk(Page &page, const std::map<std::string, std::string> &form) {
-    const std::string region = formField(form, "region");
-    const std::string choice = formField(form, "choice");
-    const std::string note = formField(form, "note");
+    const std::string region = formValue(form, "region");
+    const std::string choice = formValue(form, "choice");
+    const std::string note = formValue(form, "note");
     int64_t maxId = 0;
-    const std::string maxText = formField(form, "maxId");
+    const std::string maxText = formValue(form, "maxId");
     std::from_chars(maxText.data(), maxText.data() + maxText.size(), maxId);
-    const std::string expected = formField(form, "expected");
+    const std::string expected = formValue(form, "expected");
     auto title = page.t("批量处理冲突", "Bulk decision");
     if ((choice != "server" && choice != "incoming") || note.empty() || maxId <= 0)
         return htmlReply(
@@ -400,7 +387,7 @@ ApiReply reviewsBulk(Page &page, const std::map<std::string, std::string> &form)
     OpenCount open = countOpen(page, region, maxId);
     if (!open.error.empty())
         return htmlReply(layout(page, title, "reviews", errorBox(open.error)), http::status::bad_request);
-    const bool confirmed = formField(form, "confirm") == "1";
+    const bool confirmed = formValue(form, "confirm") == "1";
     const bool stale = std::to_string(open.count) != expected;
     if (!confirmed || stale) {
         auto names = areaNames(page.context);
@@ -442,9 +429,9 @@ ApiReply reviewsBulk(Page &page, const std::map<std::string, std::string> &form)
             break;
         const auto &body = list.body.as_object();
         more = body.at("hasMore").as_bool();
-        cursor = num(body, "cursor");
+        cursor = jsonInt(body, "cursor");
         for (const auto &r : body.at("reviews").as_array()) {
-            const int64_t id = num(r.as_object(), "id");
+            const int64_t id = jsonInt(r.as_object(), "id");
             if (id > maxId) {
                 more = false;
                 break;

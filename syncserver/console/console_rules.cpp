@@ -8,13 +8,6 @@
 namespace ruhu::server::console {
 namespace {
 
-std::string str(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    if (!v)
-        return {};
-    return v->is_string() ? std::string(v->get_string()) : boost::json::serialize(*v);
-}
-
 Markup thresholdsTable(const Page &page, const boost::json::object &doc) {
     std::vector<Markup> rows;
     if (const auto *t = doc.if_contains("thresholds"); t && t->is_array()) {
@@ -22,8 +15,8 @@ Markup thresholdsTable(const Page &page, const boost::json::object &doc) {
             const auto &o = row.as_object();
             rows.push_back(html(
                 R"(<tr><td>{}</td><td class="value">{}</td><td class="num">{}</td><td class="num">{}</td><td class="sub">{}</td></tr>)",
-                str(o, "regionName"), str(o, "regionPrefix"), str(o, "year"), str(o, "value"),
-                str(o, "source")));
+                jsonText(o, "regionName"), jsonText(o, "regionPrefix"), jsonText(o, "year"),
+                jsonText(o, "value"), jsonText(o, "source")));
         }
     }
     return html(
@@ -55,8 +48,8 @@ Markup historyTable(const Page &page) {
         const auto &o = row.as_object();
         rows.push_back(html(
             R"(<tr><td class="num">{}</td><td>{}</td><td class="num">{}</td><td class="value">{}</td><td>{}</td><td>{}</td></tr>)",
-            str(o, "seq"), str(o, "id"), str(o, "version"), str(o, "hash").substr(0, 16), str(o, "loadedBy"),
-            str(o, "loadedAt").substr(0, 16)));
+            jsonText(o, "seq"), jsonText(o, "id"), jsonText(o, "version"), jsonText(o, "hash").substr(0, 16),
+            jsonText(o, "loadedBy"), jsonText(o, "loadedAt").substr(0, 16)));
     }
     Markup table =
         rows.empty()
@@ -94,19 +87,19 @@ ApiReply renderRules(Page &page, const Markup &message, const std::string &docum
         return htmlReply(layout(page, title, "rules", errorBox(apiErrorMessage(reply))), reply.status);
     const auto &body = reply.body.as_object();
     const auto &doc = body.at("document").as_object();
-    const bool builtin = str(body, "source") == "builtin";
+    const bool builtin = jsonText(body, "source") == "builtin";
     int64_t version = 0;
     if (const auto *v = doc.if_contains("version"); v && v->is_int64())
         version = v->get_int64();
     Markup facts = html(
         R"(<div class="card" id="rules-in-force"><dl class="facts"><dt>{}</dt><dd><strong>{}</strong></dd><dt>{}</dt><dd>{}</dd>)"
         R"(<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd class="value">{}</dd><dt>{}</dt><dd class="sub">{}</dd></dl></div>)",
-        page.t("正在使用", "In force"), str(doc, "id"), page.t("版本", "Version"), version,
+        page.t("正在使用", "In force"), jsonText(doc, "id"), page.t("版本", "Version"), version,
         page.t("来源", "Source"),
         builtin ? std::string(page.t("内置默认配置", "built-in default"))
-                : str(body, "loadedBy") + " · " + str(body, "loadedAt").substr(0, 16),
-        page.t("发布日期", "Issued"), str(doc, "issuedAt"), page.t("摘要", "Hash"), str(doc, "hash"),
-        page.t("说明", "Description"), str(doc, "description"));
+                : jsonText(body, "loadedBy") + " · " + jsonText(body, "loadedAt").substr(0, 16),
+        page.t("发布日期", "Issued"), jsonText(doc, "issuedAt"), page.t("摘要", "Hash"),
+        jsonText(doc, "hash"), page.t("说明", "Description"), jsonText(doc, "description"));
     Markup content = html(R"({}{}<h2>{}</h2>{}<h2>{}</h2>{}{}{})", message, facts,
                           page.t("监测范围", "Monitoring thresholds"), thresholdsTable(page, doc),
                           page.t("参数", "Parameters"), parametersTable(page, doc), historyTable(page),

@@ -14,21 +14,6 @@ namespace {
 
 constexpr size_t kPageSize = 50;
 
-std::string str(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-bool flag(const boost::json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_bool() && v->get_bool();
-}
-
-std::string formField(const std::map<std::string, std::string> &form, const char *name) {
-    auto it = form.find(name);
-    return it == form.end() ? std::string() : it->second;
-}
-
 // The areas under `parent` inside the scope, nested.
 Markup areaTree(const std::vector<protocol::Area> &areas, const std::string &parent,
                 const std::vector<std::string> &scope) {
@@ -64,14 +49,14 @@ Markup areaOptions(const Page &page, const std::vector<protocol::Area> &areas, c
 
 Markup userRow(const Page &page, const boost::json::object &u,
                const std::map<std::string, std::string> &names) {
-    const std::string name = str(u, "username");
+    const std::string name = jsonText(u, "username");
     const std::string encoded = boost::urls::encode(name, boost::urls::unreserved_chars);
     std::string areaText;
     for (const auto &a : u.at("areas").as_array()) {
         const std::string code(a.as_string());
         areaText += (areaText.empty() ? "" : "、") + (names.contains(code) ? names.at(code) : code);
     }
-    const bool disabled = flag(u, "disabled");
+    const bool disabled = jsonFlag(u, "disabled");
     const bool self = name == page.session.user.username;
     Markup toggle =
         self
@@ -92,10 +77,10 @@ Markup userRow(const Page &page, const boost::json::object &u,
         page.t("临时密码", "Temporary password"), page.t("重置", "Reset"));
     return html(
         R"(<tr><td class="value">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td><td><div class="actions">{}{}</div></td></tr>)",
-        name, str(u, "displayName"), roleName(page, str(u, "role")), areaText,
+        name, jsonText(u, "displayName"), roleName(page, jsonText(u, "role")), areaText,
         disabled ? html(R"(<span class="tag bad">{}</span>)", page.t("已停用", "disabled"))
                  : html(R"(<span class="tag ok">{}</span>)", page.t("正常", "active")),
-        flag(u, "mustChangePassword")
+        jsonFlag(u, "mustChangePassword")
             ? html(R"( <span class="tag warn">{}</span>)", page.t("待改密码", "must change password"))
             : Markup(),
         toggle, reset);
@@ -103,7 +88,7 @@ Markup userRow(const Page &page, const boost::json::object &u,
 
 Markup createForm(const Page &page, const std::vector<protocol::Area> &areas,
                   const std::map<std::string, std::string> &form) {
-    const std::string role = formField(form, "role");
+    const std::string role = formValue(form, "role");
     return html(
         R"(<form method="post" action="/console/users" class="card" id="create-user">{}<h2>{}</h2><div class="filters">)"
         R"(<label>{}<input name="username" id="new-username" required maxlength="64" value="{}"></label>)"
@@ -113,11 +98,11 @@ Markup createForm(const Page &page, const std::vector<protocol::Area> &areas,
         R"(<label>{}<input type="password" name="password" id="new-password" required minlength="8" autocomplete="new-password"></label>)"
         R"(<button type="submit" id="create-submit">{}</button></div><p class="sub">{}</p></form>)",
         csrfInput(page), page.t("新建账号", "New account"), page.t("用户名", "Username"),
-        formField(form, "username"), page.t("姓名/称呼", "Display name"), formField(form, "displayName"),
+        formValue(form, "username"), page.t("姓名/称呼", "Display name"), formValue(form, "displayName"),
         page.t("级别", "Level"), attributeIf(role == "village" || role.empty(), "selected"),
         page.t("村级", "Village"), attributeIf(role == "township", "selected"), page.t("乡镇", "Township"),
         attributeIf(role == "county", "selected"), page.t("县级", "County"), page.t("区划", "Area"),
-        areaOptions(page, areas, formField(form, "area"), false), page.t("初始密码", "Initial password"),
+        areaOptions(page, areas, formValue(form, "area"), false), page.t("初始密码", "Initial password"),
         page.t("创建", "Create"),
         page.t("新账号首次登录时必须修改密码。只能在您的管辖范围内、您的级别以下创建账号。",
                "A new account must change its password at first login. You can create accounts only inside "
@@ -152,8 +137,8 @@ ApiReply renderUsers(Page &page, const Markup &message, const std::map<std::stri
             bool inRegion = region.empty();
             for (const auto &a : o.at("areas").as_array())
                 inRegion = inRegion || std::string_view(a.as_string()).starts_with(region);
-            if (!inRegion || (!q.empty() && str(o, "username").find(q) == std::string::npos &&
-                              str(o, "displayName").find(q) == std::string::npos))
+            if (!inRegion || (!q.empty() && jsonText(o, "username").find(q) == std::string::npos &&
+                              jsonText(o, "displayName").find(q) == std::string::npos))
                 continue;
             if (matched++ < offset || rows.size() >= kPageSize)
                 continue;
@@ -189,11 +174,11 @@ ApiReply usersPage(Page &page) {
 }
 
 ApiReply usersCreate(Page &page, const std::map<std::string, std::string> &form) {
-    boost::json::object body{{"username", formField(form, "username")},
-                             {"displayName", formField(form, "displayName")},
-                             {"role", formField(form, "role")},
-                             {"areas", boost::json::array{boost::json::value(formField(form, "area"))}},
-                             {"password", formField(form, "password")}};
+    boost::json::object body{{"username", formValue(form, "username")},
+                             {"displayName", formValue(form, "displayName")},
+                             {"role", formValue(form, "role")},
+                             {"areas", boost::json::array{boost::json::value(formValue(form, "area"))}},
+                             {"password", formValue(form, "password")}};
     ApiReply reply = page.api(http::verb::post, "/api/v1/admin/users", boost::json::serialize(body));
     ApiReply shown = reply.status == http::status::created
                          ? redirectTo("/console/users?done=1")
@@ -209,7 +194,7 @@ ApiReply userAction(Page &page, const std::string &username, std::string_view ac
                            http::status::not_found);
     const std::string body =
         action == "password"
-            ? boost::json::serialize(boost::json::object{{"password", formField(form, "password")}})
+            ? boost::json::serialize(boost::json::object{{"password", formValue(form, "password")}})
             : std::string("{}");
     ApiReply reply =
         page.api(http::verb::post,
