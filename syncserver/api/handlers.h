@@ -37,6 +37,11 @@ ApiReply handleMedia(const Request &request, const ApiContext &context);
 // GET /api/v1/audit: the read audit for county and admin accounts (docs/privacy.md).
 ApiReply handleAudit(const Request &request, const ApiContext &context);
 
+// GET /api/v1/exports/…: XLSX/CSV exports (exports/, docs/exports.md); isExportRequest tells the session
+// to run them on the export pool, off the I/O threads.
+ApiReply handleExports(const Request &request, const ApiContext &context);
+bool isExportRequest(http::verb method, std::string_view target);
+
 // /console/…: the township and county console's pages (console/, docs/console.md).
 ApiReply handleConsole(const Request &request, const ApiContext &context);
 // For the session: the console login form (POST /console/login) is a login like POST /api/v1/login

@@ -39,6 +39,7 @@ constexpr std::array kRoutes{
     Route{"/api/v1/admin/", http::verb::unknown, &handleAdmin, true},              // checks the method
     Route{"/api/v1/authorizations/", http::verb::get, &handleAuthorization, true}, // {id}/verify|pdf
     Route{"/api/v1/rules/config", http::verb::unknown, &handleRuleConfig, true},   // GET, PUT; /history
+    Route{"/api/v1/exports/", http::verb::get, &handleExports, true},              // {file}.xlsx|csv
     Route{"/console", http::verb::unknown, &handleConsole, true},                  // the console's pages
 };
 

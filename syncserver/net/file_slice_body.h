@@ -64,13 +64,19 @@ struct FileSliceBody {
 inline http::message_generator makeFileResponse(const ApiReply &reply, unsigned httpVersion, bool keepAlive) {
     http::response<FileSliceBody> response{reply.status, httpVersion};
     response.set(http::field::server, "ruhu-syncd");
-    response.set(http::field::content_type, "application/octet-stream");
-    // Document photos are sensitive: no shared cache keeps them.
+    response.set(http::field::content_type,
+                 reply.contentType.empty() ? "application/octet-stream" : reply.contentType);
+    // Document photos and exports are sensitive: no shared cache keeps them.
     response.set(http::field::cache_control, "private, no-store");
-    response.set(http::field::accept_ranges, "bytes");
-    response.set(http::field::etag, reply.file->etag);
+    // A blob answers ranges; an export (no etag) is a one-off file.
+    if (!reply.file->etag.empty()) {
+        response.set(http::field::accept_ranges, "bytes");
+        response.set(http::field::etag, reply.file->etag);
+    }
     if (!reply.contentRange.empty())
         response.set(http::field::content_range, reply.contentRange);
+    for (const auto &[name, value] : reply.headers)
+        response.set(name, value);
     response.keep_alive(keepAlive);
     response.body() = *reply.file;
     response.prepare_payload();

@@ -240,7 +240,22 @@ private:
                               std::chrono::steady_clock::now()};
         if (isLogin(*request))
             return startLogin(std::move(request));
+        if (isExportRequest(request->method(), targetOf(*request)))
+            return startExport(std::move(request));
         answer(*request, routeSafely(*request, requestContext()));
+    }
+
+    // An export runs on the export pool; its answer (a file) comes back to this connection's strand.
+    void startExport(std::shared_ptr<Request> request) {
+        // The work guard keeps the io_context running (a drain waits for the answer) until it is back.
+        net::post(m_services.exportPool, [self = self(), request, context = requestContext(),
+                                          work = net::make_work_guard(m_stream.get_executor())]() mutable {
+            ApiReply reply = routeSafely(*request, context);
+            net::post(self->m_stream.get_executor(),
+                      [self, request, work = std::move(work), reply = std::move(reply)]() mutable {
+                          self->answer(*request, std::move(reply));
+                      });
+        });
     }
 
     // Login: throttled per account and address, and the password check runs on the hash pool; the

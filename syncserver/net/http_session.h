@@ -35,6 +35,9 @@ struct SessionServices {
     RateLimiter &rateLimiter;
     // Password hashing (argon2id, tens of ms each) runs here, never on the I/O threads.
     boost::asio::thread_pool &hashPool;
+    // Exports (GET /api/v1/exports/…, seconds for a county) run here, one at a time, never on the I/O
+    // threads, so that pushes and pulls keep their latency meanwhile.
+    boost::asio::thread_pool &exportPool;
 };
 
 // One HTTP/1.1 connection, plain or TLS, on its own strand: read a request, answer it through the router,

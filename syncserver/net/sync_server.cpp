@@ -57,7 +57,9 @@ int SyncServer::run() {
     RateLimiter rateLimiter(m_options.userRequestsPerSecond, m_options.userRequestBurst);
     // Stopped and joined (below) while the io_context its work posts back to still exists.
     net::thread_pool hashPool(std::max(1u, m_options.hashThreads));
-    SessionServices services{m_context, registry, m_options.limits, loginThrottle, rateLimiter, hashPool};
+    net::thread_pool exportPool(1);
+    SessionServices services{m_context,   registry, m_options.limits, loginThrottle,
+                             rateLimiter, hashPool, exportPool};
 
     std::shared_ptr<boost::asio::ssl::context> tls;
     if (!m_options.tlsCertFile.empty()) {
@@ -140,6 +142,8 @@ int SyncServer::run() {
         t.join();
     hashPool.stop();
     hashPool.join();
+    exportPool.stop();
+    exportPool.join();
     stopped = true;
     // Only this thread is left. Block further SIGTERM/SIGINT before `signals` goes and restores the
     // default action, so a late second signal cannot kill the process while the store closes.
