@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(realpath -m "${1:-build/dev/console-screenshots}")"
-cmake --build build/dev --target ruhu-syncd console-tablet
+cmake --build build/dev --target ruhu-syncd console-tablet console-case-seed
 cd tests/browser
 exec /usr/bin/python3 console_screenshots.py "../../build/dev/syncserver/ruhu-syncd" \
-    "../../build/dev/tests/browser/console-tablet" "$out"
+    "../../build/dev/tests/browser/console-tablet" "../../build/dev/tests/browser/console-case-seed" "$out"

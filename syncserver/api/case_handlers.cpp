@@ -19,6 +19,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <variant>
 
 namespace ruhu::server {
@@ -197,6 +198,16 @@ Result<CaseView> readCase(const ApiContext &context, const UserAccount &user, co
     for (const auto &t : workflow::transitions()) {
         if (t.from != state)
             continue;
+        // A township or county decision records its own result (the step's data replaces the field), so
+        // what it misses is checked as the step would stand: the result given, anything else (a reason) not.
+        const cases::CaseInputs *stepInputs = &*inputs;
+        cases::CaseInputs decided;
+        if (auto result = cases::reviewResultForStep(t.from, t.to); !result.empty()) {
+            decided = *inputs;
+            decided.fields[cases::stepDataField(t.from, t.to)] =
+                boost::json::object{{"result", std::string(result)}};
+            stepInputs = &decided;
+        }
         steps.push_back(boost::json::object{
             {"action", std::string(t.action)},
             {"to", std::string(t.to)},
@@ -205,7 +216,7 @@ Result<CaseView> readCase(const ApiContext &context, const UserAccount &user, co
             {"minRole", std::string(t.minRole)},
             {"mayTake", rank > 0 && rank >= workflow::roleRank(t.minRole)},
             {"dataField", std::string(cases::stepDataField(t.from, t.to))},
-            {"missing", missingJson(cases::missingForStep(t.from, t.to, *inputs, procedure->context))}});
+            {"missing", missingJson(cases::missingForStep(t.from, t.to, *stepInputs, procedure->context))}});
     }
     boost::json::array events;
     if (const auto *e = r.fields.if_contains("events"); e && e->is_array())
@@ -213,6 +224,21 @@ Result<CaseView> readCase(const ApiContext &context, const UserAccount &user, co
     auto attention = cases::caseAttention(state, r.fields, procedure->context);
     Record shown = forDevice(r);
     view.clear = maskRecordForRole(shown, user.role);
+    // The household as the reviewer needs it beside the case: its record, members and measures, masked for
+    // the role as a pull would mask them.
+    boost::json::value household = nullptr;
+    boost::json::array members, measures;
+    for (const auto &rec : inputs->records) {
+        if (rec.deleted || (rec.kind != "household" && rec.kind != "member" && rec.kind != "measure"))
+            continue;
+        Record masked = forDevice(rec);
+        view.clear = maskRecordForRole(masked, user.role) || view.clear;
+        boost::json::object item{{"id", rec.id}, {"fields", std::move(masked.fields)}};
+        if (rec.kind == "household")
+            household = std::move(item);
+        else
+            (rec.kind == "member" ? members : measures).push_back(std::move(item));
+    }
     view.body = boost::json::object{
         {"case", boost::json::object{{"id", r.id},
                                      {"householdId", r.householdId},
@@ -221,6 +247,9 @@ Result<CaseView> readCase(const ApiContext &context, const UserAccount &user, co
                                      {"stateLabel", std::string(workflow::stateLabel(state))},
                                      {"version", r.version},
                                      {"fields", shown.fields}}},
+        {"household", std::move(household)},
+        {"members", std::move(members)},
+        {"measures", std::move(measures)},
         {"events", std::move(events)},
         {"steps", std::move(steps)},
         {"attention", attentionJson(attention)}};
@@ -245,6 +274,7 @@ struct StepRequest {
     std::string to;
     std::string note;
     boost::json::object data;
+    std::optional<int64_t> version; // the case's version the reviewer saw (a form on stale data is refused)
 };
 
 Result<StepRequest> parseStepRequest(const Request &request) {
@@ -261,6 +291,11 @@ Result<StepRequest> parseStepRequest(const Request &request) {
     if (const auto *note = o.if_contains("note"); note && !note->is_string() && !note->is_null())
         return Error{"bad_request", "note 应为文字", "note"};
     s.note = text(o, "note");
+    if (const auto *version = o.if_contains("version"); version && !version->is_null()) {
+        if (!version->is_int64())
+            return Error{"bad_request", "version 应为整数", "version"};
+        s.version = version->get_int64();
+    }
     if (s.note.size() > kMaxStepNoteChars * 3)
         return Error{"bad_request", "办理说明不超过500字", "note"};
     if (const auto *data = o.if_contains("data"); data && !data->is_null()) {
@@ -295,6 +330,13 @@ Result<std::variant<StepTaken, StepRefused>> takeStep(const StepRequest &s, cons
     if (!found)
         return found.error();
     Record record = std::move(*found);
+    if (s.version && *s.version != record.version)
+        return Outcome(StepRefused{Error{"stale_case",
+                                         "您看到的是旧版本（" + std::to_string(*s.version) +
+                                             "），此后流程已被更新（现为版本 " +
+                                             std::to_string(record.version) + "），请查看后重新办理",
+                                         "version"},
+                                   {}});
     backfillVersions(record);
     const std::string from = text(record.fields, "state");
     if (auto allowed = workflow::checkTransition(from, s.to, user.role); !allowed || from == s.to)

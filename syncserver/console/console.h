@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ruhu::server::console {
 
@@ -119,6 +120,25 @@ ApiReply userAction(Page &page, const std::string &username, std::string_view ac
 ApiReply rulesPage(Page &page);
 ApiReply rulesLoad(Page &page, const std::map<std::string, std::string> &form);
 ApiReply auditPage(Page &page);
+
+// 案件 (console_cases.cpp, console_case_page.cpp).
+// The cases of the user's area (one village when given), read through GET /api/v1/cases page by page up
+// to a bound; error holds the API's message when it refused.
+struct CaseScan {
+    std::vector<boost::json::object> cases;
+    bool truncated = false;
+    std::string error;
+    http::status status = http::status::ok;
+};
+CaseScan scanCases(const Page &page, const std::string &village);
+// Whether a case in `state` waits for a decision of `role` (a step of the state table starts at that role).
+bool caseWaitsFor(const std::string &state, const std::string &role);
+ApiReply casesPage(Page &page);
+ApiReply casePage(Page &page, const std::string &id, const Markup &message = {},
+                  http::status status = http::status::ok);
+ApiReply caseAction(Page &page, const std::string &id, const std::map<std::string, std::string> &form);
+// What a step still misses ({code, message} items), or a line saying nothing is.
+Markup missingList(const Page &page, const boost::json::array &missing, const std::string &id);
 
 // The embedded (or, with --console-assets, on-disk) static files.
 ApiReply assetReply(const ApiContext &context, std::string_view name);

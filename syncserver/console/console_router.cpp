@@ -43,6 +43,10 @@ ApiReply dispatchGet(Page &page, const std::vector<std::string> &parts) {
         auto id = parseNonNegative(parts[2]);
         return id && *id > 0 ? reviewPage(page, *id) : notFoundPage(page);
     }
+    if (parts[1] == "cases" && parts.size() == 2)
+        return casesPage(page);
+    if (parts[1] == "cases" && parts.size() == 3)
+        return casePage(page, parts[2]);
     if (parts[1] == "devices" && parts.size() == 2)
         return devicesPage(page);
     if (parts[1] == "users" && parts.size() == 2)
@@ -68,6 +72,8 @@ ApiReply dispatchPost(Page &page, const std::vector<std::string> &parts,
         auto id = parseNonNegative(parts[2]);
         return id && *id > 0 ? reviewResolve(page, *id, form) : notFoundPage(page);
     }
+    if (parts.size() == 4 && parts[1] == "cases" && parts[3] == "actions")
+        return caseAction(page, parts[2], form);
     if (parts.size() == 4 && parts[1] == "devices")
         return deviceAction(page, parts[2], parts[3], form);
     if (parts.size() == 2 && parts[1] == "users")

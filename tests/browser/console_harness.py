@@ -22,6 +22,7 @@ class Server:
         self.data_dir = data_dir
         self.process = None
         self.port = None
+        self.extra_args = []  # e.g. --clock-offset-days N for a restart later in time
 
     def start(self):
         port_file = os.path.join(self.data_dir, "port")
@@ -30,7 +31,7 @@ class Server:
         self.log = open(os.path.join(self.data_dir, "server.log"), "ab")
         self.process = subprocess.Popen(
             [self.syncd, "--listen", "127.0.0.1:0", "--data-dir", self.data_dir, "--demo", "--port-file", port_file,
-             "--rate-limit", "0"], stdout=self.log, stderr=self.log)
+             "--rate-limit", "0", *self.extra_args], stdout=self.log, stderr=self.log)
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.process.poll() is not None:
@@ -125,6 +126,14 @@ def make_clash(a, b, household, field, value_a, value_b):
     b.edit("household", household, field, value_b)
     a.sync()
     b.sync()
+
+
+def seed_cases(tool, server, count):
+    """Monitoring cases of 马家村 carried to 公示 through push (console-case-seed); their ids."""
+    answer = subprocess.run([tool, server.url(), str(count)], capture_output=True, text=True, timeout=120)
+    if answer.returncode != 0:
+        raise RuntimeError("console-case-seed: " + answer.stderr)
+    return answer.stdout.split()
 
 
 def chromium(window=(1366, 768)):

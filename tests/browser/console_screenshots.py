@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Saves a screenshot of every console page for a township and a county user (scripts/console-screenshots.sh).
 
-usage: console_screenshots.py SYNCD CONSOLE_TABLET OUT_DIR
+usage: console_screenshots.py SYNCD CONSOLE_TABLET CONSOLE_CASE_SEED OUT_DIR
 """
 import os
 import sys
@@ -17,6 +17,9 @@ PAGES = [
     ("reviews", "/console/reviews"),
     ("review", "/console/reviews/{review}"),
     ("review-resolved", "/console/reviews/{resolved}"),
+    ("cases", "/console/cases"),
+    ("case", "/console/cases/{case}"),
+    ("case-returned", "/console/cases/{returned}"),
     ("reviews-resolved", "/console/reviews?status=resolved"),
     ("devices", "/console/devices"),
     ("users", "/console/users"),
@@ -27,7 +30,7 @@ PAGES = [
 
 
 def main():
-    syncd, tool, out = sys.argv[1:4]
+    syncd, tool, seed, out = sys.argv[1:5]
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ruhu-shots-") as tmp:
         data = os.path.join(tmp, "data")
@@ -51,13 +54,17 @@ def main():
             resolved = open_reviews[-1]["id"]
             server.api("POST", "/api/v1/reviews/%d/resolve" % resolved,
                        {"choice": "incoming", "note": "入户核实：以村干部上传为准"}, server.login("township"))
+            cases = h.seed_cases(seed, server, 3)
+            server.api("POST", "/api/v1/cases/%s/actions" % cases[1],
+                       {"to": "RETURNED", "note": "请补充材料",
+                        "data": {"result": "退回", "reason": "收入测算表缺少务工收入凭证"}}, server.login("township"))
             driver = h.chromium()
             try:
                 for user in ("township", "county"):
                     h.console_login(driver, server, user)
                     driver.find_element(By.CSS_SELECTOR, "nav.side")
                     for name, path in PAGES:
-                        driver.get(server.url(path.format(review=open_reviews[0]["id"], resolved=resolved)))
+                        driver.get(server.url(path.format(review=open_reviews[0]["id"], resolved=resolved, case=cases[0], returned=cases[1])))
                         driver.save_screenshot(os.path.join(out, "%s-%s.png" % (user, name)))
                     driver.get(server.url("/console/reviews/%d?lang=en" % open_reviews[0]["id"]))
                     driver.save_screenshot(os.path.join(out, "%s-review-en.png" % user))

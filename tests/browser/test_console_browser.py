@@ -2,7 +2,7 @@
 """The console end to end in a real browser (docs/console.md): Chromium driven by Selenium against the real
 ruhu-syncd with the demo county, and headless tablets running the app's sync code.
 
-usage: test_console_browser.py SYNCD CONSOLE_TABLET
+usage: test_console_browser.py SYNCD CONSOLE_TABLET CONSOLE_CASE_SEED
 """
 import os
 import sys
@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 import console_harness as h
 
-SYNCD, TABLET_TOOL = sys.argv[1], sys.argv[2]
+SYNCD, TABLET_TOOL, CASE_SEED = sys.argv[1], sys.argv[2], sys.argv[3]
 FIELD = "noIndustryEmploymentReason"  # review-required text: a clash on it waits for a reviewer
 
 
@@ -33,6 +33,7 @@ class ConsoleBrowserTest(unittest.TestCase):
         cls.a.sync()
         cls.b.sync()
         cls.households = cls.a.households()
+        cls.cases = h.seed_cases(CASE_SEED, cls.server, 2)
         cls.driver = h.chromium()
 
     @classmethod
@@ -191,8 +192,9 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.login("county")
         self.driver.get(self.server.url("/console/devices?q=cadre1"))
         table = self.driver.find_element(By.ID, "devices").text
-        self.assertEqual(table.count("cadre1"), 2, table)
         device = self.b.run("device-id")
+        self.assertIn(self.a.run("device-id"), table)
+        self.assertIn(device, table)
         row = self.driver.find_element(By.XPATH, '//tr[td[1][text()="%s"]]' % device)
         self.driver.execute_script("window.confirm = function () { return true; };")
         row.find_element(By.CSS_SELECTOR, 'form[action$="/revoke"] button').click()
@@ -249,6 +251,143 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.login("township")
         self.driver.get(self.server.url("/console/audit"))
         self.assertIn("只有县级或管理员账号可以查看访问记录", self.text())
+
+    def open_case(self, case_id):
+        self.driver.get(self.server.url("/console/cases/" + case_id))
+        return self.wait().until(EC.presence_of_element_located((By.ID, "case-state")))
+
+    def take_step(self, form_id, fields=None, note=None):
+        """Fills a step's form on the case page and submits it (confirming the question)."""
+        for name, value in (fields or {}).items():
+            element = self.driver.find_element(By.ID, "%s-%s" % (form_id, name))
+            if element.tag_name == "select":
+                element.find_element(By.CSS_SELECTOR, 'option[value="%s"]' % value).click()
+            else:
+                element.send_keys(value)
+        if note:
+            self.driver.find_element(By.ID, form_id + "-note").send_keys(note)
+        self.driver.execute_script("window.confirm = function () { return true; };")
+        self.driver.find_element(By.ID, form_id + "-submit").click()
+
+    def cadre_token(self):
+        status, body = self.server.api("POST", "/api/v1/login", {"username": "cadre1", "password": "ruhu2024",
+                                                                  "deviceId": "dev-browser-cadre"})
+        self.assertEqual(status, 200, body)
+        return body["token"]
+
+    def case_state(self, case_id, reviewer="county"):
+        status, body = self.server.api("GET", "/api/v1/cases/" + case_id, token=self.server.login(reviewer))
+        self.assertEqual(status, 200, body)
+        return body["case"]["state"]
+
+    def test_a1_township_case_queue_household_refusals_and_stale_form(self):
+        first, second = self.cases
+        self.login("township")
+        todo = self.driver.find_element(By.ID, "todo-cases")
+        self.assertIn("2", todo.text)
+        todo.click()
+        table = self.wait().until(EC.presence_of_element_located((By.ID, "cases"))).text
+        self.assertIn("公示", table)
+        self.assertIn("马家村", table)
+        self.assertIn("2", self.driver.find_element(By.ID, "count-mine").text)
+        self.assertIn("公示", self.driver.find_element(By.ID, "state-counts").text)
+
+        self.open_case(first)
+        self.assertEqual(self.driver.find_element(By.ID, "case-state").text, "公示")
+        members = self.driver.find_element(By.ID, "members").text
+        self.assertIn("户主", members)
+        # The township receives the 身份证号 masked, as a pull would.
+        self.assertIn("*", members)
+        self.assertNotIn("429005197003", members)
+        # 公示 is running: the page says what is missing, and the server refuses the approval.
+        missing = self.driver.find_element(By.ID, "step-townshipApprove-TOWNSHIP_APPROVED-missing").text
+        self.assertIn("公示期未满", missing)
+        self.take_step("step-townshipApprove-TOWNSHIP_APPROVED", note="提前审核")
+        alert = self.wait().until(EC.presence_of_element_located((By.CSS_SELECTOR, ".box.error")))
+        self.assertIn("公示期未满", alert.text)
+        self.assertIn("publicity_not_ended", self.driver.find_element(By.ID, "refused-missing").text)
+        self.assertEqual(self.case_state(first), "PUBLICIZED")
+        # The county's own step is not offered to the township as a form.
+        self.assertEqual(self.driver.find_elements(By.ID, "step-countyConfirm-COUNTY_CONFIRMED"), [])
+
+        # Return without a reason: refused with the missing item; with a reason: returned.
+        self.open_case(second)
+        self.take_step("step-townshipReturn-RETURNED")
+        alert = self.wait().until(EC.presence_of_element_located((By.CSS_SELECTOR, ".box.error")))
+        self.assertIn("理由", alert.text)
+        self.take_step("step-townshipReturn-RETURNED", {"reason": "收入测算表缺少务工收入凭证"})
+        self.wait().until(EC.url_contains("done=RETURNED"))
+        self.assertEqual(self.driver.find_element(By.ID, "case-state").text, "退回补正")
+        self.assertIn("township", self.driver.find_element(By.ID, "events").text)
+        self.assertEqual(self.case_state(second), "RETURNED")
+
+        # A form on stale data: the case moves on (the village resubmits) after the page was opened.
+        self.open_case(second)
+        form = "step-townshipReturn-RETURNED"
+        self.assertEqual(self.driver.find_elements(By.ID, form), [])
+        status, body = self.server.api("POST", "/api/v1/cases/%s/actions" % second,
+                                       {"to": "PUBLICIZED", "note": "补正后重新提交"}, self.cadre_token())
+        self.assertEqual(status, 200, body)
+        self.open_case(second)
+        version = self.driver.find_element(By.CSS_SELECTOR, "#%s input[name=version]" % form).get_attribute("value")
+        status, body = self.server.api("POST", "/api/v1/cases/%s/actions" % second,
+                                       {"to": "RETURNED", "data": {"result": "退回", "reason": "县级抽查要求补正"}},
+                                       self.server.login("county"))
+        self.assertEqual(status, 200, body)
+        self.take_step(form, {"reason": "又一次退回"})
+        alert = self.wait().until(EC.presence_of_element_located((By.CSS_SELECTOR, ".box.error")))
+        self.assertIn("旧版本（%s）" % version, alert.text)
+        self.assertEqual(self.driver.find_element(By.ID, "case-state").text, "退回补正")
+        self.assertIn("县级抽查要求补正", self.driver.find_element(By.ID, "decisions").text)
+        self.assertNotIn("又一次退回", self.text())
+
+        # Another township reaches neither the list entry nor the case.
+        self.login("township2", h.OTHER_TOWNSHIP_PASSWORD)
+        self.driver.get(self.server.url("/console/cases"))
+        self.assertIsNotNone(self.driver.find_element(By.ID, "empty"))
+        self.driver.get(self.server.url("/console/cases/" + first))
+        self.assertIn("不在您的工作范围内", self.text())
+        self.assertNotIn("户主", self.driver.find_element(By.TAG_NAME, "main").text)
+
+    def test_a2_township_approves_and_county_confirms_after_publicity(self):
+        first = self.cases[0]
+        # Fourteen days on: 公示 has ended.
+        self.server.stop()
+        self.server.extra_args = ["--clock-offset-days", "14"]
+        self.server.start()
+        self.login("township")
+        self.open_case(first)
+        self.assertIn("条件已齐备", self.driver.find_element(By.ID, "step-townshipApprove-TOWNSHIP_APPROVED-missing").text)
+        self.take_step("step-townshipApprove-TOWNSHIP_APPROVED", note="已抽查核实")
+        self.wait().until(EC.url_contains("done=TOWNSHIP_APPROVED"))
+        self.assertEqual(self.driver.find_element(By.ID, "case-state").text, "乡镇审核通过")
+        self.assertIn("已抽查核实", self.driver.find_element(By.ID, "events").text)
+
+        self.login("county")
+        self.open_case(first)
+        # The county sees the 身份证号 in clear (its supervision; the read is audited).
+        self.assertIn("19700315", self.driver.find_element(By.ID, "members").text)
+        form = "step-countyConfirm-COUNTY_CONFIRMED"
+        self.take_step(form, {"category": "边缘易致贫户", "leadDepartment": "人社局"})
+        alert = self.wait().until(EC.presence_of_element_located((By.CSS_SELECTOR, ".box.error")))
+        self.assertIn("部门联审", alert.text)
+        self.assertEqual(self.case_state(first), "TOWNSHIP_APPROVED")
+        self.take_step(form, {"category": "边缘易致贫户", "leadDepartment": "人社局", "department1": "民政局",
+                              "departmentNote1": "无低保重复", "department2": "人社局"}, note="部门联审通过")
+        self.wait().until(EC.url_contains("done=COUNTY_CONFIRMED"))
+        self.assertEqual(self.driver.find_element(By.ID, "case-state").text, "县级确定")
+        events = self.driver.find_element(By.ID, "events").text
+        self.assertIn("county", events)
+        self.assertIn("部门联审通过", events)
+        self.assertEqual(self.case_state(first, "township"), "COUNTY_CONFIRMED")
+        # The server wrote the household's monitoring record; the village's tablet pulls it.
+        self.a.sync()
+        monitoring = self.a.get("household", "hh-seed-1", "monitoring")
+        self.assertEqual(monitoring["category"], "边缘易致贫户")
+        status, audit = self.server.api("GET", "/api/v1/audit?user=county&household=hh-seed-1",
+                                        token=self.server.login("county"))
+        self.assertEqual(status, 200)
+        self.assertTrue(any(e["action"] == "case" for e in audit["entries"]), audit)
 
     def test_5_english_and_keyboard_navigation(self):
         self.login("county")

@@ -263,6 +263,29 @@ private slots:
         QVERIFY(rig.step("ASSISTING", "village").ok());
     }
 
+    // The console's forms send the result the step records and show the cases waiting for a tier.
+    void reviewResultsAndNextTier() {
+        QCOMPARE(qs(std::string(reviewResultForStep("PUBLICIZED", "TOWNSHIP_APPROVED"))),
+                 QStringLiteral("通过"));
+        QCOMPARE(qs(std::string(reviewResultForStep("PUBLICIZED", "RETURNED"))), QStringLiteral("退回"));
+        QCOMPARE(qs(std::string(reviewResultForStep("TOWNSHIP_APPROVED", "COUNTY_REJECTED"))),
+                 QStringLiteral("不通过"));
+        QCOMPARE(qs(std::string(reviewResultForStep("ELIMINATION_APPROVED", "ASSISTING"))),
+                 QStringLiteral("退回"));
+        // Withdrawing or removing a case under review writes its own field, not the pending decision's
+        // (found with this test: the withdrawal's reason went into townshipReview and was never found).
+        QVERIFY(reviewResultForStep("PUBLICIZED", "WITHDRAWN").empty());
+        QCOMPARE(qs(std::string(stepDataField("PUBLICIZED", "WITHDRAWN"))), QStringLiteral("withdrawal"));
+        QCOMPARE(qs(std::string(stepDataField("TOWNSHIP_APPROVED", "REMOVED"))), QStringLiteral("removal"));
+        QVERIFY(reviewResultForStep("AUTHORIZED", "VILLAGE_REVIEWED").empty());
+        QCOMPARE(monitoringCategories().size(), size_t(3));
+        QCOMPARE(qs(std::string(workflow::nextTier("PUBLICIZED"))), QStringLiteral("township"));
+        QCOMPARE(qs(std::string(workflow::nextTier("TOWNSHIP_APPROVED"))), QStringLiteral("county"));
+        QCOMPARE(qs(std::string(workflow::nextTier("RETURNED"))), QStringLiteral("village"));
+        QCOMPARE(qs(std::string(workflow::nextTier("ELIMINATION_APPROVED"))), QStringLiteral("county"));
+        QVERIFY(workflow::nextTier("CLOSED").empty());
+    }
+
     void newCaseNeedsLeadAndNoOpenCase() {
         Rig rig;
         rig.fields["source"] = "农户申报";

@@ -7,6 +7,7 @@
 #include <ruhu/evidence/covered_household.h>
 #include <ruhu/model/id_number.h>
 
+#include <algorithm>
 #include <set>
 
 namespace ruhu::cases::detail {
@@ -15,7 +16,6 @@ namespace {
 using domain::CivilDate;
 
 const std::set<std::string> kChannels{"APP", "12317", "村委会", "政府救助平台"};
-const std::set<std::string> kCategories{"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
 const std::set<std::string> kPublicityPlaces{"线下", "线上", "线下和线上"};
 
 std::string quoted(std::string_view s) {
@@ -281,8 +281,18 @@ void checkCountyConfirmation(CaseFacts &facts, std::vector<Missing> &out) {
     }
     if (text(c, "leadDepartment").empty())
         lack(out, "lead_department_missing", "帮扶主责部门");
-    if (!kCategories.contains(text(c, "category")))
+    const auto &categories = monitoringCategories();
+    if (std::find(categories.begin(), categories.end(), text(c, "category")) == categories.end())
         lack(out, "category_missing", "监测对象类别（脱贫不稳定户、边缘易致贫户或突发严重困难户）");
 }
 
 } // namespace ruhu::cases::detail
+
+namespace ruhu::cases {
+
+const std::vector<std::string> &monitoringCategories() {
+    static const std::vector<std::string> categories{"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
+    return categories;
+}
+
+} // namespace ruhu::cases

@@ -52,6 +52,11 @@ void checkReview(CaseFacts &facts, std::string_view field, std::string_view expe
 } // namespace
 
 std::string_view stepDataField(std::string_view from, std::string_view to) {
+    // Withdrawal and removal are open to every open state: their own field, whatever the state's decision.
+    if (to == "WITHDRAWN")
+        return "withdrawal";
+    if (to == "REMOVED")
+        return "removal";
     if (to == "LEAD")
         return "lead";
     if (to == "TRIAGED")
@@ -76,13 +81,21 @@ std::string_view stepDataField(std::string_view from, std::string_view to) {
         return "eliminationCounty";
     if (to == "ROLLED_BACK")
         return "rollback";
-    if (to == "WITHDRAWN")
-        return "withdrawal";
-    if (to == "REMOVED")
-        return "removal";
     if (to == "CLOSED" && from == "RETURNED")
         return "closure";
     return {};
+}
+
+std::string_view reviewResultForStep(std::string_view from, std::string_view to) {
+    const std::string_view field = stepDataField(from, to);
+    if (field != "townshipReview" && field != "countyReview" && field != "eliminationTownship" &&
+        field != "eliminationCounty")
+        return {};
+    if (to == "RETURNED" || to == "ASSISTING")
+        return "退回";
+    if (to == "TOWNSHIP_REJECTED" || to == "COUNTY_REJECTED")
+        return "不通过";
+    return "通过";
 }
 
 bool isServerOwnedCaseField(std::string_view field) {
@@ -113,7 +126,7 @@ std::vector<Missing> missingForStep(std::string_view from, std::string_view to, 
     } else if (to == "CLOSED") {
         checkClose(facts, from, out);
     } else if (to == "RETURNED" || to == "TOWNSHIP_REJECTED" || to == "COUNTY_REJECTED") {
-        checkReview(facts, stepDataField(from, to), to == "RETURNED" ? "退回" : "不通过", out);
+        checkReview(facts, stepDataField(from, to), reviewResultForStep(from, to), out);
     } else if (to == "COUNTY_CONFIRMED") {
         checkCountyConfirmation(facts, out);
     } else if (to == "ANNOUNCED") {
@@ -131,11 +144,11 @@ std::vector<Missing> missingForStep(std::string_view from, std::string_view to, 
     } else if (to == "ASSISTING" && from == "ENTERED") {
         checkAssistancePlan(facts, out);
     } else if (to == "ASSISTING" && (from == "ELIMINATION_PROPOSED" || from == "ELIMINATION_APPROVED")) {
-        checkReview(facts, stepDataField(from, to), "退回", out);
+        checkReview(facts, stepDataField(from, to), reviewResultForStep(from, to), out);
     } else if (to == "ELIMINATION_PROPOSED") {
         checkElimination(facts, out);
     } else if (to == "ELIMINATION_APPROVED" || to == "ELIMINATED") {
-        checkReview(facts, stepDataField(from, to), "通过", out);
+        checkReview(facts, stepDataField(from, to), reviewResultForStep(from, to), out);
         checkElimination(facts, out);
     } else if (to == "ROLLED_BACK") {
         checkReason(facts, "rollback", "风险回退的原因", out);

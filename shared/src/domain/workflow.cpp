@@ -111,6 +111,17 @@ const Transition *findTransition(std::string_view from, std::string_view to) {
     return nullptr;
 }
 
+std::string_view nextTier(std::string_view state) {
+    std::string_view tier;
+    for (const auto &t : transitions()) {
+        if (t.from != state || t.action == "withdraw" || t.action == "remove")
+            continue;
+        if (tier.empty() || roleRank(t.minRole) < roleRank(tier))
+            tier = t.minRole;
+    }
+    return tier;
+}
+
 bool isOpenState(std::string_view state) {
     for (const auto &s : states()) {
         if (s.name == state)

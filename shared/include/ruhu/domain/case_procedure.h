@@ -69,6 +69,13 @@ std::vector<AvailableStep> availableSteps(std::string_view state, std::string_vi
 // eliminationCounty, rollback, withdrawal, removal, closure.
 std::string_view stepDataField(std::string_view from, std::string_view to);
 
+// The result a township or county decision records for this step ("通过", "退回" or "不通过"); empty when
+// the step is not such a review. What the reviewer's form sends and what the step's check expects.
+std::string_view reviewResultForStep(std::string_view from, std::string_view to);
+
+// The 监测对象 categories the county chooses from when it confirms a case.
+const std::vector<std::string> &monitoringCategories();
+
 // The fields only the server writes (from reviewer actions and at transitions); a device's value is refused.
 bool isServerOwnedCaseField(std::string_view field);
 

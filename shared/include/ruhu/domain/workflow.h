@@ -45,6 +45,11 @@ std::string_view stateLabel(std::string_view name);
 // village 1, township 2, county 3, admin 4; anything else 0 (may do nothing).
 int roleRank(std::string_view role);
 
+// Who takes the case's own next step in `state` ("township" in 公示, "county" after 乡镇审核通过): the
+// lowest role among its steps, leaving out withdrawal and removal (open to every open state). Empty when
+// the state is final. The console's "waiting for my tier".
+std::string_view nextTier(std::string_view state);
+
 // The states a user with this role may move a case to from `from`, in table order.
 std::vector<std::string> allowedNextStates(std::string_view from, std::string_view role);
 
