@@ -286,11 +286,17 @@ void SyncClient::pushNext() {
                  fail(QStringLiteral("服务器响应格式不正确，数据仍保存在本机"));
                  return;
              }
+             // A restored server: everything it acknowledged before goes out again (and more is pending).
+             auto restored = m_replica.noteServerIncarnation(response->incarnation);
+             if (!restored) {
+                 fail(QString::fromStdString(restored.error().message));
+                 return;
+             }
              if (auto st = m_replica.applyPushResponse(*response); !st) {
                  fail(QString::fromStdString(st.error().message));
                  return;
              }
-             if (m_replica.pendingCount() >= pendingBefore) {
+             if (!*restored && m_replica.pendingCount() >= pendingBefore) {
                  // The server answered but acknowledged nothing: stop rather than resend forever.
                  fail(QStringLiteral("服务器未确认本次上传，数据仍保存在本机，请稍后再试"));
                  return;
@@ -315,6 +321,17 @@ void SyncClient::pullNext() {
                                  : ruhu::Result<ruhu::protocol::PullResponse>(json.error());
             if (!response) {
                 fail(QStringLiteral("服务器响应格式不正确"));
+                return;
+            }
+            // A restored server: this page answers a cursor it never gave out. Send what it may have lost,
+            // then pull from the start.
+            auto restored = m_replica.noteServerIncarnation(response->incarnation);
+            if (!restored) {
+                fail(QString::fromStdString(restored.error().message));
+                return;
+            }
+            if (*restored) {
+                pushNext();
                 return;
             }
             if (auto st = m_replica.applyPull(*response); !st) {

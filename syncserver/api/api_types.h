@@ -3,7 +3,9 @@
 #include "../storage/central_store.h"
 #include "../storage/media_blob_store.h"
 
+#include <ruhu/model/record_limits.h>
 #include <ruhu/sync/clock.h>
+#include <ruhu/sync/protocol.h>
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/status.hpp>
@@ -30,6 +32,13 @@ struct AccountOptions {
     bool demo = false;                                // --demo: the published demo password is allowed
 };
 
+// Push limits the admin may lower (limits.push_mutations, limits.record_bytes); the protocol's maxima are the
+// defaults and upper bounds.
+struct PushLimits {
+    size_t maxMutations = protocol::kMaxPushMutations;
+    size_t maxRecordBytes = kMaxRecordBytes;
+};
+
 // What handlers may use: the store and the time. No sockets.
 struct ApiContext {
     CentralStore &store;
@@ -39,6 +48,7 @@ struct ApiContext {
     // Photo and signature blobs (docs/media-sync.md); null: the media endpoints answer 404.
     MediaBlobStore *media = nullptr;
     AccountOptions accounts;
+    PushLimits push;
     // Per request: the peer address of the connection ("127.0.0.1"), for the read audit. The session
     // copies the context for each request and sets it; empty where no socket is involved.
     std::string clientAddress;
@@ -72,6 +82,10 @@ struct ApiReply {
     // Further response headers (the console's cookies, redirects, Content-Security-Policy); set last,
     // so they replace a default of the same name.
     std::vector<std::pair<std::string, std::string>> headers;
+    // For the access log only, never sent: why a 5xx happened (an exception, a storage error).
+    std::string cause;
+    // Sent as X-Request-Id and logged with the request (set by the session).
+    std::string requestId;
 };
 
 } // namespace ruhu::server

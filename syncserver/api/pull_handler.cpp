@@ -94,6 +94,7 @@ ApiReply handlePull(const Request &request, const ApiContext &context) {
                 response.changes.push_back(forDevice(std::move(record)));
             }
             response.serverTimeMs = context.clock.nowMs();
+            response.incarnation = context.store.incarnation();
             Status audited = okStatus();
             if (!clear.empty())
                 audited = auditRead(request, context, *user, "pull",

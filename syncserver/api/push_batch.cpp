@@ -235,7 +235,7 @@ Result<protocol::PushResult> BatchApplier::apply(size_t index, const Mutation &r
             }
         }
         if (const RecordKind *kind = findRecordKind(m.kind)) {
-            if (auto st = checkRecordLimits(*kind, d.record.fields); !st)
+            if (auto st = checkRecordLimits(*kind, d.record.fields, m_context.push.maxRecordBytes); !st)
                 return reject(m, current, st.error());
         }
         auto version = m_tx.nextVersion();

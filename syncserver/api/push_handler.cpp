@@ -22,6 +22,14 @@ ApiReply handlePush(const Request &request, const ApiContext &context) {
     if (!push)
         return errorReply(push.error());
     ApiReply reply;
+    if (push->mutations.size() > context.push.maxMutations) {
+        // The admin's limits.push_mutations, below the protocol's maximum.
+        reply =
+            errorReply(http::status::bad_request, "batch_too_large",
+                       "一次最多推送" + std::to_string(context.push.maxMutations) + "条变更", "mutations");
+        reply.user = user->username;
+        return reply;
+    }
     if (push->deviceId == kServerDeviceId) {
         // The server's own mutations (review decisions) use this device id.
         reply =
@@ -50,6 +58,7 @@ ApiReply handlePush(const Request &request, const ApiContext &context) {
         response.results = std::move(outcome->results);
         response.missingSeqs = std::move(outcome->missingSeqs);
         response.serverTimeMs = now;
+        response.incarnation = context.store.incarnation();
         reply = jsonReply(response.toJson());
     } else {
         reply = errorReply(outcome.error());

@@ -23,7 +23,10 @@ ApiReply errorReply(http::status status, const std::string &code, const std::str
 }
 
 ApiReply errorReply(const Error &error) {
-    return errorReply(statusForError(error.code), error.code, error.message, error.field);
+    ApiReply reply = errorReply(statusForError(error.code), error.code, error.message, error.field);
+    if (unsigned(reply.status) >= 500)
+        reply.cause = error.code + ": " + error.message;
+    return reply;
 }
 
 http::status statusForError(const std::string &code) {
@@ -72,6 +75,8 @@ Response makeResponse(const ApiReply &reply, unsigned httpVersion, bool keepAliv
         else
             response.set(name, value);
     }
+    if (!reply.requestId.empty())
+        response.set("X-Request-Id", reply.requestId);
     response.keep_alive(keepAlive);
     response.body() = reply.contentType.empty() ? boost::json::serialize(reply.body) : reply.rawBody;
     response.prepare_payload();

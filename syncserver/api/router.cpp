@@ -69,9 +69,20 @@ ApiReply route(const Request &request, const ApiContext &context) {
 ApiReply routeSafely(const Request &request, const ApiContext &context) {
     try {
         return route(request, context);
-    } catch (const std::exception &) {
-        return errorReply(http::status::internal_server_error, "internal", "服务器内部错误，请稍后重试");
+    } catch (const std::exception &e) {
+        ApiReply reply =
+            errorReply(http::status::internal_server_error, "internal", "服务器内部错误，请稍后重试");
+        reply.cause = std::string("exception: ") + e.what();
+        return reply;
     }
+}
+
+std::string routeName(std::string_view path) {
+    for (const auto &r : kRoutes) {
+        if (r.prefix ? path.starts_with(r.path) : r.path == path)
+            return r.prefix ? std::string(r.path) + "*" : std::string(r.path);
+    }
+    return "unmatched";
 }
 
 Response handleRequest(const Request &request, const ApiContext &context, std::string *user) {

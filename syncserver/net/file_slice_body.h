@@ -77,6 +77,8 @@ inline http::message_generator makeFileResponse(const ApiReply &reply, unsigned 
         response.set(http::field::content_range, reply.contentRange);
     for (const auto &[name, value] : reply.headers)
         response.set(name, value);
+    if (!reply.requestId.empty())
+        response.set("X-Request-Id", reply.requestId);
     response.keep_alive(keepAlive);
     response.body() = *reply.file;
     response.prepare_payload();

@@ -7,6 +7,8 @@
 #include "file_slice_body.h"
 #include "json_log.h"
 #include "login_throttle.h"
+#include "metrics.h"
+#include "observability.h"
 #include "rate_limiter.h"
 #include "session_registry.h"
 
@@ -15,6 +17,10 @@
 #include <boost/json/parse.hpp>
 
 #include <array>
+#include <atomic>
+#include <cstdio>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -73,6 +79,41 @@ bool requestLineTooLong(const http::request_parser<http::string_body> &parser) {
     return parser.get().target().empty();
 }
 
+// X-Request-Id: a proxy's own id if it sent a plausible one, else this process's random prefix and a
+// counter, so ids stay unique across restarts.
+std::string requestIdFor(const Request &request) {
+    if (auto it = request.find("X-Request-Id"); it != request.end()) {
+        std::string_view given(it->value().data(), it->value().size());
+        const bool plausible = !given.empty() && given.size() <= 64 &&
+                               given.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                       "0123456789._-") == std::string_view::npos;
+        if (plausible)
+            return std::string(given);
+    }
+    static const std::string prefix = [] {
+        unsigned char bytes[4] = {};
+        RAND_bytes(bytes, sizeof bytes);
+        char hex[9];
+        std::snprintf(hex, sizeof hex, "%02x%02x%02x%02x", bytes[0], bytes[1], bytes[2], bytes[3]);
+        return std::string(hex);
+    }();
+    static std::atomic<std::uint64_t> counter = 0;
+    return prefix + "-" + std::to_string(++counter);
+}
+
+// "Authorization: Bearer <token>" equal to the configured metrics token (compared in constant time).
+bool hasMetricsToken(const Request &request, const std::string &token) {
+    if (token.empty())
+        return false;
+    auto it = request.find(http::field::authorization);
+    if (it == request.end())
+        return false;
+    std::string_view value(it->value().data(), it->value().size());
+    if (!value.starts_with("Bearer ") || value.size() - 7 != token.size())
+        return false;
+    return CRYPTO_memcmp(value.data() + 7, token.data(), token.size()) == 0;
+}
+
 ApiReply tooManyRequests(const std::string &code, const std::string &message, std::chrono::seconds retry) {
     ApiReply reply = errorReply(http::status::too_many_requests, code, message);
     reply.retryAfter = std::to_string(retry.count());
@@ -114,6 +155,9 @@ private:
         std::string user;
         unsigned status = 0;
         std::chrono::steady_clock::time_point started;
+        std::string requestId{};
+        std::string route{};
+        std::string cause{}; // of a 5xx
     };
 
     static std::string remoteAddress(const tcp::socket &socket) {
@@ -213,6 +257,7 @@ private:
             m_parser->body_limit(std::min(limits().bodyLimit, limits().unauthenticatedBodyLimit));
         } else if (auto wait = m_services.rateLimiter.take(m_user, std::chrono::steady_clock::now())) {
             logWarning("rate_limited", {{"user", m_user}, {"address", m_address}});
+            m_services.metrics.recordRateLimited();
             return tooManyRequests("rate_limited", "请求过于频繁，请稍后再试", *wait);
         }
 
@@ -238,6 +283,10 @@ private:
                               {},
                               0,
                               std::chrono::steady_clock::now()};
+        m_exchange.requestId = requestIdFor(*request);
+        m_exchange.route = isOperationsPath(m_exchange.path) ? m_exchange.path : routeName(m_exchange.path);
+        if (auto reply = operationsReply(*request))
+            return answer(*request, std::move(*reply));
         if (isLogin(*request))
             return startLogin(std::move(request));
         if (isExportRequest(request->method(), targetOf(*request)))
@@ -258,6 +307,43 @@ private:
         });
     }
 
+    static bool isOperationsPath(const std::string &path) { return path == "/metrics" || path == "/readyz"; }
+
+    // /metrics and /readyz (docs/operations.md "Monitoring"), and the metrics listener's refusal of
+    // everything but them and /healthz. nullopt: the router answers.
+    std::optional<ApiReply> operationsReply(const Request &request) {
+        const std::string &path = m_exchange.path;
+        if (!isOperationsPath(path)) {
+            if (m_services.metricsOnly && path != "/healthz")
+                return errorReply(http::status::not_found, "not_found", "请求的地址不存在");
+            return std::nullopt;
+        }
+        if (request.method() != http::verb::get) {
+            ApiReply reply = errorReply(http::status::method_not_allowed, "method_not_allowed",
+                                        "该地址不支持 " + std::string(request.method_string()) + " 请求");
+            reply.allow = "GET";
+            return reply;
+        }
+        const auto &options = m_services.observability;
+        const bool trusted = m_services.metricsOnly || hasMetricsToken(request, options.metricsToken);
+        if (path == "/readyz") {
+            Readiness readiness = checkReadiness(context(), options);
+            boost::json::object body{{"status", readiness.ready ? "ready" : "not_ready"}};
+            if (trusted)
+                body["checks"] = std::move(readiness.detail);
+            return jsonReply(std::move(body),
+                             readiness.ready ? http::status::ok : http::status::service_unavailable);
+        }
+        if (!trusted && options.metricsToken.empty())
+            return errorReply(http::status::not_found, "not_found", "请求的地址不存在");
+        if (!trusted)
+            return errorReply(http::status::unauthorized, "unauthorized", "需要监控令牌");
+        ApiReply reply;
+        reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        reply.rawBody = m_services.metrics.render(readGauges(context(), options));
+        return reply;
+    }
+
     // Login: throttled per account and address, and the password check runs on the hash pool; the
     // answer comes back to this connection's strand.
     void startLogin(std::shared_ptr<Request> request) {
@@ -266,6 +352,7 @@ private:
             console ? consoleLoginUsername(request->body()) : loginUsername(request->body());
         auto verdict = m_services.loginThrottle.check(username, m_address, std::chrono::steady_clock::now());
         if (!verdict.allowed) {
+            m_services.metrics.recordLoginThrottled();
             logWarning("login_throttled", {{"user", username.substr(0, kMaxLoggedUsername)},
                                            {"address", m_address},
                                            {"lockedBy", verdict.lockedBy},
@@ -290,6 +377,7 @@ private:
         const auto now = std::chrono::steady_clock::now();
         if (reply.status == http::status::unauthorized) {
             m_services.loginThrottle.recordFailure(username, m_address, now);
+            m_services.metrics.recordLoginFailure();
             logWarning("login_failed",
                        {{"user", username.substr(0, kMaxLoggedUsername)}, {"address", m_address}});
         } else if (reply.status == http::status::ok || reply.status == http::status::see_other) {
@@ -300,6 +388,10 @@ private:
 
     void answer(const Request &request, ApiReply reply) {
         m_exchange.user = reply.user;
+        m_exchange.cause = reply.cause;
+        reply.requestId = m_exchange.requestId;
+        if (m_exchange.route == "/api/v1/push")
+            m_services.metrics.recordPush(unsigned(reply.status), reply.body);
         const bool keepAlive = request.keep_alive() && !m_closing;
         const unsigned status = unsigned(reply.status);
         if (reply.file)
@@ -335,7 +427,7 @@ private:
     }
 
     // Answers a request whose body was not (fully) read, then drains and closes.
-    void refuseUnread(const ApiReply &reply) {
+    void refuseUnread(ApiReply reply) {
         const bool headerDone = m_parser && m_parser->is_header_done();
         const auto &header = m_parser->get();
         m_exchange = Exchange{headerDone ? std::string(header.method_string()) : std::string(),
@@ -343,6 +435,9 @@ private:
                               {},
                               0,
                               std::chrono::steady_clock::now()};
+        m_exchange.requestId = headerDone ? requestIdFor(header) : requestIdFor(Request{});
+        m_exchange.route = headerDone ? routeName(m_exchange.path) : "unmatched";
+        reply.requestId = m_exchange.requestId;
         m_drainAfterWrite = true;
         Response response = makeResponse(reply, headerDone ? header.version() : 11, false);
         const std::uint64_t size = response.body().size();
@@ -360,14 +455,23 @@ private:
 
     void onWrite(bool keepAlive, beast::error_code ec) {
         const auto elapsed = std::chrono::steady_clock::now() - m_exchange.started;
+        m_services.metrics.recordRequest(m_exchange.route,
+                                         m_exchange.method.empty() ? "unknown" : m_exchange.method,
+                                         m_exchange.status, std::chrono::duration<double>(elapsed).count());
+        // Never the query string, a body or a header: ids, tokens and names stay out of the log.
         boost::json::object fields{
+            {"requestId", m_exchange.requestId},
+            {"address", m_address},
             {"method", m_exchange.method},
+            {"route", m_exchange.route},
             {"path", m_exchange.path},
             {"status", m_exchange.status},
             {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()},
         };
         if (!m_exchange.user.empty())
             fields["user"] = m_exchange.user;
+        if (m_exchange.status >= 500)
+            fields["cause"] = m_exchange.cause.empty() ? std::string("unknown") : m_exchange.cause;
         if (ec && !isQuietEnd(ec))
             fields["error"] = ec.message();
         logEvent(m_exchange.status >= 500 ? "error" : "info", "request", std::move(fields));

@@ -12,8 +12,10 @@
 namespace ruhu::server {
 
 class LoginThrottle;
+class Metrics;
 class RateLimiter;
 class SessionRegistry;
+struct ObservabilityOptions;
 
 struct SessionLimits {
     size_t bodyLimit = 8 * 1024 * 1024;
@@ -38,6 +40,10 @@ struct SessionServices {
     // Exports (GET /api/v1/exports/…, seconds for a county) run here, one at a time, never on the I/O
     // threads, so that pushes and pulls keep their latency meanwhile.
     boost::asio::thread_pool &exportPool;
+    Metrics &metrics;
+    const ObservabilityOptions &observability;
+    // The metrics listener's sessions: /metrics, /readyz and /healthz without a token, nothing else.
+    bool metricsOnly = false;
 };
 
 // One HTTP/1.1 connection, plain or TLS, on its own strand: read a request, answer it through the router,

@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -23,9 +24,33 @@ std::string utcTimestamp() {
     return buf;
 }
 
+int rankOf(std::string_view level) {
+    if (level == "debug")
+        return 0;
+    if (level == "info")
+        return 1;
+    if (level == "warning")
+        return 2;
+    if (level == "error")
+        return 3;
+    return -1;
+}
+
+std::atomic<int> minimumRank = 1;
+
 } // namespace
 
+bool setLogLevel(std::string_view level) {
+    const int rank = rankOf(level);
+    if (rank < 0)
+        return false;
+    minimumRank = rank;
+    return true;
+}
+
 void logEvent(std::string_view level, std::string_view event, boost::json::object fields) {
+    if (rankOf(level) < minimumRank)
+        return;
     boost::json::object line{{"ts", utcTimestamp()}, {"level", level}, {"event", event}};
     for (auto &kv : fields)
         line[kv.key()] = std::move(kv.value());

@@ -2,6 +2,8 @@
 
 #include "json_log.h"
 #include "listener.h"
+#include "metrics.h"
+#include "observability.h"
 #include "rate_limiter.h"
 #include "session_registry.h"
 #include "tls_context.h"
@@ -18,6 +20,9 @@
 
 namespace ruhu::server {
 namespace {
+
+// Scrapers and load balancers: a few connections at once are plenty.
+constexpr size_t kMetricsConnections = 16;
 
 Result<tcp::endpoint> resolve(net::io_context &ioc, const std::string &host, unsigned short port) {
     beast::error_code ec;
@@ -53,13 +58,18 @@ SyncServer::SyncServer(ServerOptions options, const ApiContext &context)
 int SyncServer::run() {
     // Declared before the io_context so they outlive it: a forced stop destroys sessions with it.
     SessionRegistry registry;
+    SessionRegistry metricsRegistry; // the metrics listener's own connection cap
     LoginThrottle loginThrottle(m_options.loginThrottle);
     RateLimiter rateLimiter(m_options.userRequestsPerSecond, m_options.userRequestBurst);
+    Metrics metrics;
+    const ObservabilityOptions observability{m_options.metricsToken, m_options.dataDir, &registry};
     // Stopped and joined (below) while the io_context its work posts back to still exists.
     net::thread_pool hashPool(std::max(1u, m_options.hashThreads));
     net::thread_pool exportPool(1);
-    SessionServices services{m_context,   registry, m_options.limits, loginThrottle,
-                             rateLimiter, hashPool, exportPool};
+    SessionServices services{m_context, registry,   m_options.limits, loginThrottle, rateLimiter,
+                             hashPool,  exportPool, metrics,          observability};
+    SessionServices metricsServices{m_context, metricsRegistry, m_options.limits, loginThrottle, rateLimiter,
+                                    hashPool,  exportPool,      metrics,          observability, true};
 
     std::shared_ptr<boost::asio::ssl::context> tls;
     if (!m_options.tlsCertFile.empty()) {
@@ -89,6 +99,27 @@ int SyncServer::run() {
                           {"threads", m_options.threads},
                           {"tls", bool(tls)},
                           {"maxConnections", m_options.maxConnections}});
+    // The metrics listener (plain HTTP, for a monitoring network or loopback), if configured.
+    std::shared_ptr<Listener> metricsListener;
+    if (!m_options.metricsHost.empty()) {
+        auto metricsEndpoint = resolve(ioc, m_options.metricsHost, m_options.metricsPort);
+        if (!metricsEndpoint) {
+            logError("listen_failed", {{"message", metricsEndpoint.error().message}});
+            return 1;
+        }
+        metricsListener = std::make_shared<Listener>(ioc, metricsServices, kMetricsConnections, nullptr);
+        if (auto st = metricsListener->open(*metricsEndpoint); !st) {
+            logError("listen_failed", {{"message", st.error().message}});
+            return 1;
+        }
+        logInfo("metrics_listening", {{"host", m_options.metricsHost}, {"port", metricsListener->port()}});
+        if (!m_options.metricsPortFile.empty()) {
+            if (auto st = writePortFile(m_options.metricsPortFile, metricsListener->port()); !st) {
+                logError("port_file_failed", {{"message", st.error().message}});
+                return 1;
+            }
+        }
+    }
     if (!m_options.portFile.empty()) {
         if (auto st = writePortFile(m_options.portFile, port); !st) {
             logError("port_file_failed", {{"message", st.error().message}});
@@ -129,11 +160,17 @@ int SyncServer::run() {
             ioc.stop();
         });
         listener->stop();
+        if (metricsListener) {
+            metricsListener->stop();
+            metricsRegistry.closeAll([] {});
+        }
         registry.closeAll(finish);
     };
     signals.async_wait(onSignal);
 
     listener->run();
+    if (metricsListener)
+        metricsListener->run();
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < m_options.threads; ++i)
         threads.emplace_back([&ioc] { ioc.run(); });

@@ -23,6 +23,14 @@ struct ServerOptions {
     double userRequestsPerSecond = 20; // per-user token bucket; 0 turns it off
     double userRequestBurst = 400;
     unsigned hashThreads = 2; // login's argon2id, off the I/O threads
+    // /metrics and the detail of /readyz (docs/operations.md): on the main listener only with
+    // "Authorization: Bearer <metricsToken>" (none set: 404); on the metrics listener, if one is set,
+    // without a token (it serves nothing else).
+    std::string metricsToken;
+    std::string metricsHost; // empty: no metrics listener
+    unsigned short metricsPort = 0;
+    std::string metricsPortFile; // if set, the metrics listener's bound port is written here
+    std::string dataDir;         // whose free space /readyz and the metrics watch
 };
 
 // The running server: io_context and its threads, the listener, and the shutdown sequence.

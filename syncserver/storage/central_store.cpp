@@ -71,4 +71,11 @@ Result<std::vector<Record>> CentralStore::recordsOfKind(const std::string &kind,
     return out;
 }
 
+Result<StoreStatus> CentralStore::health() {
+    return Error{"internal", "此存储不提供运行状态", ""};
+}
+std::string CentralStore::incarnation() const {
+    return {};
+}
+
 } // namespace ruhu::server

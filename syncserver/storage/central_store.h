@@ -138,6 +138,12 @@ struct RuleConfigRow {
     int64_t loadedAtMs = 0;
 };
 
+// What monitoring asks of a store (GET /metrics, /readyz); reading it is a cheap query.
+struct StoreStatus {
+    int64_t openReviews = 0; // the review queue's depth
+    int64_t bytes = 0;       // on disk (SQLite: database and WAL)
+};
+
 struct ChangePage {
     std::vector<Record> records; // change-log order (SQLite: version order)
     bool hasMore = false;
@@ -295,6 +301,13 @@ public:
     // The read audit (audit_log.h): append-only.
     virtual Result<int64_t> appendAudit(const AuditEntry &entry) = 0;
     virtual Result<AuditPage> auditEntries(const AuditQuery &query) = 0;
+
+    // Operations (docs/operations.md). Not pure, like the account methods. health(): an error means the
+    // store is not usable (/readyz fails). incarnation(): a random id the store got when it was created,
+    // and a new one at every restore from a backup; pushes and pulls carry it so that a tablet notices
+    // a server that lost its latest changes (docs/decisions.md D21).
+    virtual Result<StoreStatus> health();
+    virtual std::string incarnation() const;
 };
 
 } // namespace ruhu::server

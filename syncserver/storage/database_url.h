@@ -21,4 +21,8 @@ Result<DatabaseUrl> parseDatabaseUrl(std::string_view text);
 // "sqlite:DIR": the store a bare --data-dir has always meant.
 std::string sqliteDatabaseUrl(const std::string &dataDir);
 
+// The URL as it may be printed or logged (--check-config, the start-up line): a password in it, as
+// user:password@ or password=…, is replaced by ****.
+std::string printableDatabaseUrl(std::string_view text);
+
 } // namespace ruhu::server

@@ -1,5 +1,7 @@
 #include "media_blob_store.h"
 
+#include "disk_space.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -8,7 +10,6 @@
 #include <memory>
 #include <openssl/evp.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 #include <utility>
 
@@ -93,14 +94,6 @@ std::string textSha256(std::string_view text) {
     return toHex(digest, length);
 }
 
-// Bytes an unprivileged writer may still use on the file system holding path; -1 if unknown.
-int64_t freeBytes(const std::string &path) {
-    struct statvfs st {};
-    if (::statvfs(path.c_str(), &st) != 0)
-        return -1;
-    return int64_t(st.f_bavail) * int64_t(st.f_frsize);
-}
-
 // SHA-256 of a file, read in pieces; "" on a read error.
 std::string fileSha256(int fd) {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
@@ -175,7 +168,12 @@ MediaBlobStore::MediaBlobStore(std::string root, MediaOptions options)
 
 Result<std::unique_ptr<MediaBlobStore>> MediaBlobStore::open(const std::string &dataDir,
                                                              MediaOptions options) {
-    const fs::path root = fs::path(dataDir) / "media";
+    return openRoot((fs::path(dataDir) / "media").string(), options);
+}
+
+Result<std::unique_ptr<MediaBlobStore>> MediaBlobStore::openRoot(const std::string &mediaDir,
+                                                                 MediaOptions options) {
+    const fs::path root = mediaDir;
     if (!ensureDirectory(root / "partial"))
         return Error{"storage", "无法创建照片目录 " + root.string() + "：" + std::strerror(errno), ""};
     return std::unique_ptr<MediaBlobStore>(new MediaBlobStore(root.string(), options));
@@ -234,7 +232,7 @@ std::optional<MediaError> MediaBlobStore::belowWatermark(int64_t incoming) const
         return std::nullopt;
     // The data directory (the database) and the media directory, in case media is mounted elsewhere.
     for (const std::string &path : {fs::path(m_root).parent_path().string(), m_root}) {
-        const int64_t free = freeBytes(path);
+        const int64_t free = freeDiskBytes(path);
         if (free >= 0 && free - incoming < m_options.minFreeBytes)
             return MediaError{"storage_low",
                               "服务器存储空间不足，暂停接收照片（已保存的数据不受影响），请联系管理员", -1,

@@ -94,8 +94,12 @@ struct SweepKeep {
 class MediaBlobStore {
 public:
     static Result<std::unique_ptr<MediaBlobStore>> open(const std::string &dataDir, MediaOptions options);
+    // The same with the media directory itself (storage.media_dir), e.g. DATA_DIR/media.
+    static Result<std::unique_ptr<MediaBlobStore>> openRoot(const std::string &mediaDir,
+                                                            MediaOptions options);
 
     const MediaOptions &options() const { return m_options; }
+    const std::string &root() const { return m_root; }
     static bool isSha256(std::string_view text); // 64 lowercase hex
 
     // GET .../upload?size=N: what the server holds of owner's own upload of (sha256, size). Never

@@ -216,6 +216,19 @@ Result<std::optional<Record>> PgCentralStore::findRecord(const std::string &kind
     return std::optional<Record>(std::move(*record));
 }
 
+Result<StoreStatus> PgCentralStore::health() {
+    auto db = m_pool.acquire();
+    if (!db)
+        return db.error();
+    auto rows = (*db)->exec("SELECT (SELECT count(*) FROM reviews WHERE status = 'open'), "
+                            "pg_database_size(current_database())");
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error{"storage", "no status row", ""};
+    return StoreStatus{rows->integer(0, 0), rows->integer(0, 1)};
+}
+
 Result<ReviewPage> PgCentralStore::reviews(const std::vector<std::string> &regionPrefixes,
                                            const std::string &status, int64_t cursor, size_t limit) {
     ReviewPage page;

@@ -57,6 +57,10 @@ public:
     Status forgetMediaUploads(const std::vector<std::string> &sha256s, int64_t completedBeforeMs) override;
     Result<int64_t> appendAudit(const AuditEntry &entry) override;
     Result<AuditPage> auditEntries(const AuditQuery &query) override;
+    // Monitoring (docs/operations.md): the review queue's depth and pg_database_size. The incarnation
+    // (docs/decisions.md D21) is not kept by this store yet: a PostgreSQL restore does not make tablets
+    // re-send.
+    Result<StoreStatus> health() override;
 
     // Accounts and device binding (pg_accounts.cpp).
     Result<std::vector<UserAccount>> users() override;

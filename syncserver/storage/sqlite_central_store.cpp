@@ -604,12 +604,35 @@ Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::
     if (auto st = createCentralSchema(*db); !st)
         return st.error();
     const std::string path = (std::filesystem::path(dataDir) / kFileName).string();
+    auto incarnation = readIncarnation(*db);
+    if (!incarnation)
+        return incarnation.error();
     std::unique_ptr<SqliteCentralStore> store(new SqliteCentralStore(std::move(*db)));
+    store->m_path = path;
+    store->m_incarnation = *incarnation;
     // The checkpointer's connection; without it SQLite's autocheckpoint (inside commits) stays on.
     if (auto checkpointDb = sql::Database::open(path, true);
         checkpointDb && checkpointDb->exec("PRAGMA synchronous=FULL"))
         store->startCheckpointer(std::move(*checkpointDb));
     return store;
+}
+
+Result<StoreStatus> SqliteCentralStore::health() {
+    std::lock_guard lock(m_mutex);
+    StoreStatus out;
+    auto reviews = m_db.prepare("SELECT count(*) FROM reviews WHERE status = 'open'");
+    if (!reviews)
+        return reviews.error();
+    if (!reviews->step())
+        return reviews->lastError().value_or(Error{"storage", "cannot count reviews", ""});
+    out.openReviews = reviews->columnInt(0);
+    std::error_code ec;
+    for (const char *suffix : {"", "-wal"}) {
+        const auto size = std::filesystem::file_size(m_path + suffix, ec);
+        if (!ec)
+            out.bytes += int64_t(size);
+    }
+    return out;
 }
 
 SqliteCentralStore::~SqliteCentralStore() {

@@ -60,6 +60,8 @@ public:
     Status forgetMediaUploads(const std::vector<std::string> &sha256s, int64_t completedBeforeMs) override;
     Result<int64_t> appendAudit(const AuditEntry &entry) override;
     Result<AuditPage> auditEntries(const AuditQuery &query) override;
+    Result<StoreStatus> health() override;
+    std::string incarnation() const override { return m_incarnation; }
 
     // Accounts and device binding (sqlite_accounts.cpp).
     Result<std::vector<UserAccount>> users() override;
@@ -87,6 +89,8 @@ private:
 
     std::mutex m_mutex;
     sql::Database m_db; // guarded by m_mutex
+    std::string m_path; // of the database file
+    std::string m_incarnation;
 
     // The background checkpointer: its own connection, woken by the WAL hook after a commit.
     sql::Database m_checkpointDb; // used only by m_checkpointer

@@ -167,7 +167,21 @@ CREATE TABLE IF NOT EXISTS rule_configs (
     loaded_at      INTEGER NOT NULL
 );
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', 3), ('last_version', 0);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('incarnation', lower(hex(randomblob(16))));
 )sql";
+
+// The schema_version of an existing store; 0 for a new file (no meta table yet).
+Result<int64_t> existingSchemaVersion(sql::Database &db) {
+    auto table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    if (!table)
+        return table.error();
+    if (!table->step())
+        return int64_t(0);
+    auto version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!version)
+        return version.error();
+    return version->step() ? version->columnInt(0) : int64_t(0);
+}
 
 // Schema 1 kept no record identity beside the history rows: add it, filled from the stored mutations.
 Status migrateAppliedMutations(sql::Database &db) {
@@ -215,6 +229,16 @@ Status createCentralSchema(sql::Database &db) {
     sql::Transaction tx(db);
     if (!tx.begun())
         return tx.begun();
+    auto existing = existingSchemaVersion(db);
+    if (!existing)
+        return existing.error();
+    if (*existing > kCentralSchemaVersion)
+        return Error{"schema_too_new",
+                     "the store has schema " + std::to_string(*existing) + ", newer than the " +
+                         std::to_string(kCentralSchemaVersion) +
+                         " this ruhu-syncd knows: run the newer ruhu-syncd (or restore a backup made with "
+                         "this version)",
+                     ""};
     if (auto st = db.exec(kSchema); !st)
         return st;
     if (auto st = migrateAppliedMutations(db); !st)
@@ -230,7 +254,22 @@ Status createCentralSchema(sql::Database &db) {
     // (media_refs.creator, media_uploads, audit_log) met as schema 5; both migrations are idempotent.
     if (auto st = db.exec("UPDATE meta SET value = 5 WHERE key = 'schema_version' AND value < 5"); !st)
         return st;
+    static_assert(kCentralSchemaVersion == 5, "a new schema version needs its migration above");
     return tx.commit();
+}
+
+Result<std::string> readIncarnation(sql::Database &db) {
+    auto stmt = db.prepare("SELECT value FROM meta WHERE key = 'incarnation'");
+    if (!stmt)
+        return stmt.error();
+    if (!stmt->step())
+        return stmt->lastError().value_or(Error{"storage", "the store has no incarnation id", ""});
+    return stmt->columnText(0);
+}
+
+Status renewIncarnation(sql::Database &db) {
+    return db.exec(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('incarnation', lower(hex(randomblob(16))))");
 }
 
 } // namespace ruhu::server

@@ -1,60 +1,13 @@
 // Two headless tablets (the app's own DeviceReplica + SyncClient) against the real ruhu-syncd on loopback:
 // offline edits → push → pull → identical replicas, through a server outage.
+#include "headless_tablet.h"
 #include "serverprocess.h"
-#include "syncclient.h"
-
-#include <ruhu/store/device_replica.h>
-
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
 
 namespace {
 
 const std::string kVillage = "429005103201";
 
-struct Tablet {
-    QTemporaryDir dir;
-    std::unique_ptr<ruhu::DeviceReplica> replica;
-    std::unique_ptr<SyncClient> client;
-
-    bool open(const QUrl &server) {
-        auto key = ruhu::loadOrCreateDeviceKey(dir.filePath("device.key").toStdString());
-        if (!key)
-            return false;
-        auto r = ruhu::DeviceReplica::open(dir.filePath("replica.sqlite3").toStdString(), *key);
-        if (!r)
-            return false;
-        replica = std::move(*r);
-        client = std::make_unique<SyncClient>(*replica);
-        client->setServerUrl(server);
-        return true;
-    }
-
-    bool login(const QString &user) {
-        QSignalSpy ok(client.get(), &SyncClient::loggedIn);
-        QSignalSpy failed(client.get(), &SyncClient::loginFailed);
-        client->login(user, QStringLiteral("ruhu2024"));
-        return QTest::qWaitFor([&] { return ok.count() + failed.count() > 0; }, 20000) && ok.count() == 1;
-    }
-
-    // Returns the empty string on success, else the Chinese error the cadre would see.
-    QString sync() {
-        QSignalSpy done(client.get(), &SyncClient::syncFinished);
-        QSignalSpy failed(client.get(), &SyncClient::syncFailed);
-        client->sync();
-        if (!QTest::qWaitFor([&] { return done.count() + failed.count() > 0; }, 30000))
-            return QStringLiteral("timeout");
-        return failed.isEmpty() ? QString() : failed.first().first().toString();
-    }
-};
-
-std::map<std::string, boost::json::object> snapshot(const ruhu::DeviceReplica &replica) {
-    std::map<std::string, boost::json::object> out;
-    for (const auto &r : replica.allRecords())
-        out[r.kind + "/" + r.id] = r.fields;
-    return out;
-}
+using Tablet = HeadlessTablet;
 
 } // namespace
 
@@ -71,7 +24,7 @@ private Q_SLOTS:
         QCOMPARE(a.sync(), QString());
         QCOMPARE(b.sync(), QString());
         QCOMPARE(a.replica->households(kVillage).size(), size_t(20));
-        QCOMPARE(snapshot(*a.replica), snapshot(*b.replica));
+        QCOMPARE(a.snapshot(), b.snapshot());
 
         // The server goes down; both cadres keep working offline.
         QCOMPARE(server.stop(), 0);
@@ -108,7 +61,7 @@ private Q_SLOTS:
         QCOMPARE(a.sync(), QString());
         QCOMPARE(a.replica->pendingCount(), int64_t(0));
         QCOMPARE(b.replica->pendingCount(), int64_t(0));
-        QCOMPARE(snapshot(*a.replica), snapshot(*b.replica));
+        QCOMPARE(a.snapshot(), b.snapshot());
         auto merged = a.replica->record("household", household.id);
         QCOMPARE(std::string(merged->fields["address"].as_string()), std::string("马家村一组8号"));
         QCOMPARE(std::string(merged->fields["phone"].as_string()), std::string("13900001111"));

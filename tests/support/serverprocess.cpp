@@ -18,6 +18,21 @@ QString ServerProcess::executablePath() {
     return fromEnv.isEmpty() ? QStringLiteral(RUHU_SYNCD_PATH) : QString::fromLocal8Bit(fromEnv);
 }
 
+SyncdRun ServerProcess::runCommand(const QStringList &args) {
+    QProcess process;
+    process.start(executablePath(), args);
+    SyncdRun run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
 bool ServerProcess::start(bool demo, const QStringList &extraArgs) {
     if (isRunning())
         return false;

@@ -16,6 +16,13 @@
 // (TestDatabase) that also lives as long as this object.
 // The data directory is a QTemporaryDir that lives as long as this object, so restart() finds the same
 // store. stderr (the JSON-lines log) is appended to a file beside it, across restarts.
+// One `ruhu-syncd ARGS…` command run to its end (--check-config, backup, restore, a refused start).
+struct SyncdRun {
+    int exitCode = -1; // -1: crashed or still running after 60 s (then killed)
+    QByteArray out;
+    QByteArray err;
+};
+
 class ServerProcess {
 public:
     ServerProcess();
@@ -49,6 +56,7 @@ public:
     qint64 pid() const;
 
     static QString executablePath();
+    static SyncdRun runCommand(const QStringList &args);
 
 private:
     bool waitUntilReady(int timeoutMs);

@@ -17,7 +17,7 @@ std::string kib(size_t bytes) {
 
 } // namespace
 
-Status checkRecordLimits(const RecordKind &kind, const boost::json::object &fields) {
+Status checkRecordLimits(const RecordKind &kind, const boost::json::object &fields, size_t maxRecordBytes) {
     size_t total = 2;
     for (const auto &kv : fields) {
         const FieldSpec *spec = kind.field(kv.key());
@@ -42,8 +42,8 @@ Status checkRecordLimits(const RecordKind &kind, const boost::json::object &fiel
                 return tooLarge(label + "的单个条目", kib(kMaxSetUnionElementBytes), spec->name);
         }
     }
-    if (total > kMaxRecordBytes)
-        return tooLarge(kind.label + "记录", kib(kMaxRecordBytes), "");
+    if (total > maxRecordBytes)
+        return tooLarge(kind.label + "记录", kib(maxRecordBytes), "");
     return okStatus();
 }
 

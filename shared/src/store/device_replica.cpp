@@ -681,6 +681,29 @@ Status DeviceReplica::applyPull(const protocol::PullResponse &response) {
     return tx.commit();
 }
 
+Result<bool> DeviceReplica::noteServerIncarnation(const std::string &incarnation) {
+    const std::string known = meta("serverIncarnation");
+    if (incarnation.empty() || incarnation == known)
+        return false;
+    sql::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    const bool restored = !known.empty();
+    if (restored) {
+        if (auto st = m_db.exec("UPDATE outbox SET state = 'pending', code = '', message = '' "
+                                "WHERE state = 'done'");
+            !st)
+            return st.error();
+        if (auto st = setMeta("cursor", "0"); !st)
+            return st.error();
+    }
+    if (auto st = setMeta("serverIncarnation", incarnation); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return restored;
+}
+
 Status DeviceReplica::dropDeparted() {
     // A record that left this tablet's area goes only once none of its edits is waiting to be pushed.
     return m_db.exec(

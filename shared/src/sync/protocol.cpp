@@ -258,6 +258,8 @@ boost::json::value PushResponse::toJson() const {
     boost::json::object o{{"results", std::move(list)}, {"serverTimeMs", serverTimeMs}};
     if (!missingSeqs.empty())
         o["missingSeqs"] = intsToJson(missingSeqs);
+    if (!incarnation.empty())
+        o["incarnation"] = incarnation;
     return o;
 }
 
@@ -271,6 +273,7 @@ Result<PushResponse> PushResponse::fromJson(const boost::json::value &json) {
     PushResponse r;
     r.serverTimeMs = optionalInt(**o, "serverTimeMs");
     r.missingSeqs = intsFromJson(**o, "missingSeqs");
+    r.incarnation = optionalString(**o, "incarnation");
     for (const auto &item : **list) {
         auto res = PushResult::fromJson(item);
         if (!res)
@@ -294,6 +297,8 @@ boost::json::value PullResponse::toJson() const {
             gone.push_back(boost::json::object{{"kind", d.kind}, {"id", d.id}, {"moved", true}});
         o["departed"] = std::move(gone);
     }
+    if (!incarnation.empty())
+        o["incarnation"] = incarnation;
     return o;
 }
 
@@ -311,6 +316,7 @@ Result<PullResponse> PullResponse::fromJson(const boost::json::value &json) {
     r.cursor = *cursor;
     r.hasMore = optionalBool(**o, "hasMore");
     r.serverTimeMs = optionalInt(**o, "serverTimeMs");
+    r.incarnation = optionalString(**o, "incarnation");
     for (const auto &item : **list) {
         auto rec = Record::fromJson(item);
         if (!rec)

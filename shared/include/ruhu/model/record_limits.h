@@ -20,7 +20,9 @@ inline constexpr size_t kMaxImmutableJsonFieldBytes = 2048 * 1024; // one immuta
 inline constexpr size_t kMaxSetUnionElements = 500;          // elements (tombstones too) of a set-union field
 inline constexpr size_t kMaxSetUnionElementBytes = 8 * 1024; // one element, serialized
 
-// Ok, or Error{"record_too_large", Chinese message naming the field and the limit, field}.
-Status checkRecordLimits(const RecordKind &kind, const boost::json::object &fields);
+// Ok, or Error{"record_too_large", Chinese message naming the field and the limit, field}. A server may
+// hold records to a smaller whole-record limit than kMaxRecordBytes (its limits.record_bytes setting).
+Status checkRecordLimits(const RecordKind &kind, const boost::json::object &fields,
+                         size_t maxRecordBytes = kMaxRecordBytes);
 
 } // namespace ruhu

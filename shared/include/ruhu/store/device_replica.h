@@ -122,6 +122,13 @@ public:
     int64_t cursor() const;
     Status applyPull(const protocol::PullResponse &response);
 
+    // Every push and pull answer names the server store's incarnation. A different one than the last
+    // seen means the server was restored from a backup and may have lost what this device sent since:
+    // every acknowledged edit goes back to pending (the server answers `duplicate` for those it has) and
+    // the pull starts again from 0. Returns whether that happened (docs/decisions.md D21). The first
+    // incarnation seen, or none (an older server), only gets remembered.
+    Result<bool> noteServerIncarnation(const std::string &incarnation);
+
     // Sync bookkeeping for the status line.
     int64_t lastSyncMs() const;
     Status setLastSync(int64_t ms);

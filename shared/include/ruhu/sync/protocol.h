@@ -90,6 +90,9 @@ struct PushResponse {
     // Sequence numbers of this device the server has not seen (below the highest it has), at most 100:
     // the device should send them again (or list them in skippedSeqs if they will never come).
     std::vector<int64_t> missingSeqs;
+    // The central store's incarnation (docs/sync-protocol.md "Restored servers"): it changes when the
+    // server is restored from a backup, and the device then sends what the server may have lost.
+    std::string incarnation;
     boost::json::value toJson() const;
     static Result<PushResponse> fromJson(const boost::json::value &json);
 };
@@ -107,6 +110,9 @@ struct PullResponse {
     int64_t cursor = 0;              // pass back as ?cursor= to continue
     bool hasMore = false;
     int64_t serverTimeMs = 0;
+    // The central store's incarnation (docs/sync-protocol.md "Restored servers"): it changes when the
+    // server is restored from a backup, and the device then sends what the server may have lost.
+    std::string incarnation;
     boost::json::value toJson() const;
     static Result<PullResponse> fromJson(const boost::json::value &json);
 };
