@@ -12,7 +12,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libssl-dev openssl libsodium-dev librapidcheck-dev libtomlplusplus-dev
   clang libclang-rt-14-dev
-  libcairo2-dev libpango1.0-dev libxlsxwriter-dev poppler-utils
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libexpat1-dev poppler-utils
   fonts-noto-cjk curl procps prometheus systemd
   chromium chromium-driver python3 python3-openpyxl python3-selenium
 )
