@@ -20,6 +20,10 @@ ApiReply handleHistory(const Request &request, const ApiContext &context);
 // The monitoring case (case_handlers.cpp, docs/case-flow.md).
 ApiReply handleCases(const Request &request, const ApiContext &context);
 ApiReply handleCasePath(const Request &request, const ApiContext &context);
+// Leads from the county (lead_handlers.cpp, docs/case-flow.md "Leads from the county"): a department's
+// 筛查预警 list (POST /api/v1/leads/screening) and a 突发应急 marking (POST /api/v1/leads/emergency).
+ApiReply handleLeadScreening(const Request &request, const ApiContext &context);
+ApiReply handleLeadEmergency(const Request &request, const ApiContext &context);
 // 授权承诺书 (docs/authorization.md): device key registry, verification and the printable letter.
 ApiReply handleRegisterDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleRetireDeviceKey(const Request &request, const ApiContext &context);

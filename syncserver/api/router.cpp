@@ -29,6 +29,8 @@ constexpr std::array kRoutes{
     Route{"/api/v1/history", http::verb::get, &handleHistory},
     Route{"/api/v1/cases", http::verb::get, &handleCases},
     Route{"/api/v1/cases/", http::verb::unknown, &handleCasePath, true}, // GET {id}, POST {id}/actions
+    Route{"/api/v1/leads/screening", http::verb::post, &handleLeadScreening},
+    Route{"/api/v1/leads/emergency", http::verb::post, &handleLeadEmergency},
     Route{"/api/v1/audit", http::verb::get, &handleAudit},
     Route{"/api/v1/media/", http::verb::unknown, &handleMedia, true}, // GET and PUT; checks the method
     Route{"/api/v1/devices/key", http::verb::post, &handleRegisterDeviceKey},

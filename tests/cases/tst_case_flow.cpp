@@ -3,6 +3,7 @@
 // proposals) and the reviewer API, with every refusal the procedure names: approval before 公示 ends,
 // AUTHORIZED without a valid letter, elimination too early, a no-labour household eliminated; area scope;
 // events written by the server. Time passes by restarting the server with --clock-offset-days.
+#include "jsonbody.h"
 #include "serverprocess.h"
 
 #include <ruhu/demo/case_household.h>
@@ -24,6 +25,10 @@
 using namespace ruhu;
 namespace json = boost::json;
 
+using test::bytes;
+using test::parsed;
+using test::text;
+
 namespace {
 
 const std::string kVillage1 = "429005103201";
@@ -32,22 +37,6 @@ constexpr int kThirdStretchDays = 214; // seven months after 县级确定
 
 QString qs(const std::string &s) {
     return QString::fromStdString(s);
-}
-
-QByteArray bytes(const json::value &v) {
-    return QByteArray::fromStdString(json::serialize(v));
-}
-
-json::value parsed(const QByteArray &body) {
-    boost::system::error_code ec;
-    auto v = json::parse(std::string_view(body.constData(), size_t(body.size())), ec);
-    return ec ? json::value() : v;
-}
-
-std::string text(const json::value &v, std::string_view key) {
-    const auto *o = v.if_object();
-    const auto *x = o ? o->if_contains(key) : nullptr;
-    return x && x->is_string() ? std::string(x->get_string()) : std::string();
 }
 
 struct Device {
