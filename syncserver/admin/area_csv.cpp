@@ -1,40 +1,18 @@
 #include "area_csv.h"
 
+#include "../tabular/table_reader.h"
+
 #include <algorithm>
 #include <string>
 
 namespace ruhu::server {
 namespace {
 
-// The fields of one line; quotes may enclose a field ("" inside is a quote).
-std::vector<std::string> splitCsvLine(std::string_view line) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                fields.back().push_back('"');
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                fields.back().push_back(c);
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else {
-            fields.back().push_back(c);
-        }
-    }
-    for (auto &f : fields) {
-        while (!f.empty() && (f.back() == ' ' || f.back() == '\t'))
-            f.pop_back();
-        f.erase(0, std::min(f.find_first_not_of(" \t"), f.size()));
-    }
-    return fields;
+std::string trimmed(const std::string &field) {
+    const auto first = field.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    return field.substr(first, field.find_last_not_of(" \t") - first + 1);
 }
 
 bool allDigits(std::string_view text) {
@@ -66,20 +44,24 @@ Error rowError(size_t line, const std::string &what) {
 } // namespace
 
 Result<std::vector<protocol::Area>> parseAreaCsv(std::string_view text) {
-    if (text.starts_with("\xEF\xBB\xBF"))
-        text.remove_prefix(3);
+    tabular::Limits limits;
+    limits.maxRows = kMaxAreaRows + 1; // and a header
+    limits.maxCellBytes = 1024;
+    auto table = tabular::readCsv(text, limits);
+    if (!table && table.error().code == "file_empty")
+        return Error{"bad_request", "文件中没有行政区划", ""};
+    if (!table)
+        return table.error();
     std::vector<protocol::Area> areas;
-    size_t lineNumber = 0;
-    while (!text.empty()) {
-        auto end = text.find('\n');
-        std::string_view line = text.substr(0, end);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        ++lineNumber;
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (line.find_first_not_of(" \t,") == std::string_view::npos)
+    for (const auto &row : table->rows) {
+        const size_t lineNumber = static_cast<size_t>(row.number);
+        std::vector<std::string> fields;
+        for (const auto &cell : row.cells)
+            fields.push_back(trimmed(cell.text));
+        while (!fields.empty() && fields.back().empty())
+            fields.pop_back();
+        if (fields.empty())
             continue;
-        auto fields = splitCsvLine(line);
         if (areas.empty() && lineNumber == 1 && !allDigits(fields[0]))
             continue; // header
         if (fields.size() < 2 || fields.size() > 3)

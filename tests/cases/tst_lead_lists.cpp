@@ -1,6 +1,7 @@
 // The readers of a department's list (syncserver/tabular/: CSV in UTF-8 or GB18030, the first sheet of an
 // XLSX, bounded) and what the list means (ruhu/domain/lead_sources.h: header aliases, dates, 身份证号 cells,
 // row problems, the case id of a lead, the 突发应急 marking). XLSX files come from tests/cases/make_xlsx.py.
+#include "admin/area_csv.h"
 #include "tabular/table_reader.h"
 
 #include <ruhu/demo/demo_county.h>
@@ -69,6 +70,7 @@ private slots:
     void screeningListNeedsColumns();
     void leadCaseIdIsDeterministic();
     void emergencyMarking();
+    void areaCsvReadsThroughTheSameReader();
 };
 
 void TestLeadLists::csvWithBomQuotesAndLineBreaks() {
@@ -344,6 +346,21 @@ void TestLeadLists::emergencyMarking() {
     QCOMPARE(std::string(fields.at("lead").at("date").as_string()), std::string("2024-07-20"));
     QCOMPARE(QString::fromStdString(std::string(fields.at("source").as_string())),
              QStringLiteral("突发应急"));
+}
+
+// `ruhu-syncd areas import` reads its CSV with the same reader: GB18030, quoted line breaks, strict quotes.
+void TestLeadLists::areaCsvReadsThroughTheSameReader() {
+    // "行政区划代码,名称,上级\n429005,潜江市,\n429005103,熊口镇,429005\n" in GB18030.
+    const QByteArray gb =
+        QByteArray::fromHex("d0d0d5fec7f8bbaeb4fac2eb2cc3fbb3c62cc9cfbcb60a3432393030352cc7b1bdadcad02c0a"
+                            "3432393030353130332cd0dcbfdad5f22c3432393030350a");
+    auto areas = server::parseAreaCsv(sv(gb));
+    QVERIFY2(areas.ok(), areas.ok() ? "" : areas.error().message.c_str());
+    QCOMPARE(areas->size(), size_t(2));
+    QCOMPARE(QString::fromStdString(areas->at(1).name), QStringLiteral("熊口镇"));
+    QCOMPARE(areas->at(1).parent, std::string("429005"));
+    auto bad = server::parseAreaCsv("429005,潜江\"市\n");
+    QCOMPARE(QString::fromStdString(bad.error().code), QStringLiteral("csv_malformed"));
 }
 
 QTEST_GUILESS_MAIN(TestLeadLists)
