@@ -24,6 +24,8 @@ ApiReply handleCasePath(const Request &request, const ApiContext &context);
 // 筛查预警 list (POST /api/v1/leads/screening) and a 突发应急 marking (POST /api/v1/leads/emergency).
 ApiReply handleLeadScreening(const Request &request, const ApiContext &context);
 ApiReply handleLeadEmergency(const Request &request, const ApiContext &context);
+// For the session: lead imports run on the export pool too (a county's list is thousands of rows).
+bool isLeadRequest(http::verb method, std::string_view target);
 // 授权承诺书 (docs/authorization.md): device key registry, verification and the printable letter.
 ApiReply handleRegisterDeviceKey(const Request &request, const ApiContext &context);
 ApiReply handleRetireDeviceKey(const Request &request, const ApiContext &context);

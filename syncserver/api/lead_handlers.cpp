@@ -277,4 +277,8 @@ ApiReply handleLeadEmergency(const Request &request, const ApiContext &context) 
     });
 }
 
+bool isLeadRequest(http::verb method, std::string_view target) {
+    return method == http::verb::post && pathOf(target).starts_with("/api/v1/leads/");
+}
+
 } // namespace ruhu::server

@@ -289,12 +289,14 @@ private:
             return answer(*request, std::move(*reply));
         if (isLogin(*request))
             return startLogin(std::move(request));
-        if (isExportRequest(request->method(), targetOf(*request)))
+        if (isExportRequest(request->method(), targetOf(*request)) ||
+            isLeadRequest(request->method(), targetOf(*request)))
             return startExport(std::move(request));
         answer(*request, routeSafely(*request, requestContext()));
     }
 
-    // An export runs on the export pool; its answer (a file) comes back to this connection's strand.
+    // An export (or a lead import) runs on the export pool; its answer comes back to this connection's
+    // strand.
     void startExport(std::shared_ptr<Request> request) {
         // The work guard keeps the io_context running (a drain waits for the answer) until it is back.
         net::post(m_services.exportPool, [self = self(), request, context = requestContext(),
