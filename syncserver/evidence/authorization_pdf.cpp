@@ -1,30 +1,22 @@
 #include "authorization_pdf.h"
 
+#include "../pdf/pdf_document.h"
+
 #include <algorithm>
-#include <cairo-pdf.h>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
-#include <pango/pangocairo.h>
-#include <sstream>
 #include <utility>
 #include <vector>
 
 namespace ruhu::server {
 namespace {
 
-constexpr double kPageWidth = 595.28; // A4 in points
-constexpr double kPageHeight = 841.89;
-constexpr double kMargin = 50.0;
-constexpr double kContentWidth = kPageWidth - 2 * kMargin;
-constexpr const char *kFont = "Noto Serif CJK SC";
+using pdf::kContentWidth;
+using pdf::kMargin;
+using pdf::kPageHeight;
 constexpr const char *kTableSeparator = "｜";
-
-cairo_status_t appendToString(void *closure, const unsigned char *data, unsigned int length) {
-    static_cast<std::string *>(closure)->append(reinterpret_cast<const char *>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 std::vector<std::string> split(const std::string &text, const std::string &separator) {
     std::vector<std::string> parts;
@@ -83,7 +75,7 @@ public:
 
     // One row of a table with cells split from a "｜"-separated line; widths are fractions of the line.
     void tableRow(const std::vector<std::string> &cells, const std::vector<double> &fractions, bool header) {
-        std::vector<std::shared_ptr<PangoLayout>> layouts;
+        std::vector<pdf::Layout> layouts;
         double height = 0;
         for (size_t i = 0; i < cells.size(); ++i) {
             layouts.push_back(makeLayout(cells[i], 9.5, header, fractions[i] * kContentWidth - 8));
@@ -114,24 +106,11 @@ public:
         return top;
     }
 
-    std::shared_ptr<PangoLayout> makeLayout(const std::string &text, double size, bool bold, double width) {
-        std::shared_ptr<PangoLayout> layout(pango_cairo_create_layout(m_cr), g_object_unref);
-        std::shared_ptr<PangoFontDescription> font(pango_font_description_from_string(kFont),
-                                                   pango_font_description_free);
-        pango_font_description_set_absolute_size(font.get(), size * PANGO_SCALE);
-        pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description(layout.get(), font.get());
-        pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_text(layout.get(), text.c_str(), -1);
-        return layout;
+    pdf::Layout makeLayout(const std::string &text, double size, bool bold, double width) {
+        return pdf::makeLayout(m_cr, text, pdf::kSerifFont, size, bold, width);
     }
 
-    static double heightOf(PangoLayout *layout) {
-        int w = 0, h = 0;
-        pango_layout_get_size(layout, &w, &h);
-        return double(h) / PANGO_SCALE;
-    }
+    static double heightOf(PangoLayout *layout) { return pdf::heightOf(layout); }
 
     cairo_t *cr() const { return m_cr; }
 
@@ -328,25 +307,13 @@ void writeEvidence(LetterWriter &out, const evidence::Authorization &a, const Le
 } // namespace
 
 Result<std::string> renderAuthorizationPdf(const evidence::Authorization &a, const LetterStatus &status) {
-    std::string pdf;
-    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-        cairo_pdf_surface_create_for_stream(appendToString, &pdf, kPageWidth, kPageHeight),
-        cairo_surface_destroy);
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, a.kind.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "ruhu-syncd");
-    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
-    cairo_set_source_rgb(cr.get(), 0, 0, 0);
-    LetterWriter out(cr.get(), a.kind + " " + a.id + "　验证码 " + status.verificationCode);
+    pdf::PdfDocument document(a.kind);
+    LetterWriter out(document.cr(), a.kind + " " + a.id + "　验证码 " + status.verificationCode);
     writeText(out, a);
     writeSigners(out, a, status);
     writeEvidence(out, a, status);
     out.finishPage();
-    const cairo_status_t drawn = cairo_status(cr.get());
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    if (drawn != CAIRO_STATUS_SUCCESS || cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-        return Error{"internal", "授权书PDF生成失败", ""};
-    return pdf;
+    return document.finish("授权书PDF生成失败");
 }
 
 } // namespace ruhu::server

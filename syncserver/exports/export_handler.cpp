@@ -7,6 +7,7 @@
 #include "csv_sink.h"
 #include "export_request.h"
 #include "national_export.h"
+#include "publicity_export.h"
 #include "xlsx_sink.h"
 
 namespace ruhu::server {
@@ -67,6 +68,59 @@ ApiReply nationalExport(const Request &request, const ApiContext &context, const
     return fileReply(std::move(*file), contentTypeOf(parsed->format), parsed->fileName);
 }
 
+Result<ApiReply> publicityXlsx(const PublicityList &list, const std::string &fileName) {
+    auto sink = XlsxSink::open(exports::kPublicitySheetTitle);
+    if (!sink)
+        return sink.error();
+    if (auto st = (*sink)->writeRow(exports::publicitySheetHeaders()); !st)
+        return st.error();
+    for (const auto &notice : list.notices) {
+        int number = 0;
+        for (const auto &entry : notice.entries) {
+            if (auto st = (*sink)->writeRow(exports::publicitySheetRow(entry, ++number)); !st)
+                return st.error();
+        }
+    }
+    auto file = (*sink)->finish();
+    if (!file)
+        return file.error();
+    return fileReply(std::move(*file), contentTypeOf(ExportFormat::Xlsx), fileName);
+}
+
+Result<ApiReply> publicityPdf(const PublicityList &list, const std::string &fileName) {
+    auto pdf = renderPublicityPdf(list.notices, "本区域当前没有处于公示期的拟纳入监测对象");
+    if (!pdf)
+        return pdf.error();
+    ApiReply reply;
+    reply.contentType = std::string(contentTypeOf(ExportFormat::Pdf));
+    reply.rawBody = std::move(*pdf);
+    reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    return reply;
+}
+
+// The 公示 notices (docs/exports.md): audited like every export, before anything is sent.
+ApiReply publicityExport(const Request &request, const ApiContext &context, const UserAccount &user) {
+    const std::string_view target(request.target().data(), request.target().size());
+    auto parsed = parsePublicityRequest(target, user);
+    if (!parsed)
+        return errorReply(parsed.error());
+    auto areas = AreaDirectory::load(context.store);
+    if (!areas)
+        return errorReply(areas.error());
+    auto list = collectPublicity(context.store, *areas, parsed->prefixes, parsed->contact);
+    if (!list)
+        return errorReply(list.error());
+    auto reply = parsed->format == ExportFormat::Pdf ? publicityPdf(*list, parsed->fileName)
+                                                     : publicityXlsx(*list, parsed->fileName);
+    if (!reply)
+        return errorReply(reply.error());
+    if (auto st = auditRead(request, context, user, "export", parsed->fileName, "publicity",
+                            std::move(list->households));
+        !st)
+        return errorReply(st.error());
+    return std::move(*reply);
+}
+
 } // namespace
 
 // GET /api/v1/exports/…: the national-system-shaped files (docs/exports.md). The session runs it off the
@@ -75,7 +129,9 @@ ApiReply handleExports(const Request &request, const ApiContext &context) {
     auto user = authenticate(request, context);
     if (!user)
         return errorReply(user.error());
-    ApiReply reply = nationalExport(request, context, *user);
+    const std::string_view target(request.target().data(), request.target().size());
+    ApiReply reply = isPublicityTarget(target) ? publicityExport(request, context, *user)
+                                               : nationalExport(request, context, *user);
     reply.user = user->username;
     return reply;
 }

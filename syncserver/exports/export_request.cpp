@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::string_view kPrefix = "/api/v1/exports/";
 constexpr size_t kMaxPurposeBytes = 300; // about 100 Chinese characters
+constexpr size_t kMaxContactBytes = 150; // about 50 Chinese characters
+constexpr std::string_view kPublicityStem = "publicity";
 
 bool allDigits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -100,9 +102,48 @@ Result<NationalExportRequest> parseNationalExportRequest(std::string_view target
     return request;
 }
 
+bool isPublicityTarget(std::string_view target) {
+    const std::string_view file = pathOf(target).substr(kPrefix.size());
+    return file.substr(0, file.rfind('.')) == kPublicityStem;
+}
+
+Result<PublicityRequest> parsePublicityRequest(std::string_view target, const UserAccount &user) {
+    const std::string_view file = pathOf(target).substr(kPrefix.size());
+    const std::string_view extension = file.substr(kPublicityStem.size());
+    if (extension != ".pdf" && extension != ".xlsx")
+        return Error{"not_found", "公示名单只能导出为 publicity.pdf 或 publicity.xlsx", ""};
+    auto params = queryParams(target);
+    if (!params)
+        return params.error();
+    if (auto st = onlyKnownParameters(*params, {"region", "contact"}); !st)
+        return st.error();
+    if (!exports::mayExport(user.role))
+        return Error{"forbidden_role", "该账号不能导出公示名单（仅村、乡镇、县级账号可以）", ""};
+    PublicityRequest request;
+    request.format = extension == ".pdf" ? ExportFormat::Pdf : ExportFormat::Xlsx;
+    const std::string region = (*params)["region"];
+    auto area = exportArea(region, user);
+    if (!area)
+        return area.error();
+    request.prefixes = std::move(*area);
+    request.contact = (*params)["contact"];
+    if (request.contact.size() > kMaxContactBytes || hasControlCharacter(request.contact))
+        return Error{"invalid_contact", "异议联系方式过长（最多约 50 字）或含有控制字符", "contact"};
+    request.fileName = std::string(kPublicityStem) + "-" + (region.empty() ? std::string("all") : region) +
+                       std::string(extension);
+    return request;
+}
+
 std::string_view contentTypeOf(ExportFormat format) {
-    return format == ExportFormat::Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                                        : "text/csv; charset=utf-8";
+    switch (format) {
+    case ExportFormat::Xlsx:
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    case ExportFormat::Csv:
+        return "text/csv; charset=utf-8";
+    case ExportFormat::Pdf:
+        break;
+    }
+    return "application/pdf";
 }
 
 } // namespace ruhu::server

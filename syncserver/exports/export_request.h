@@ -11,7 +11,7 @@
 
 namespace ruhu::server {
 
-enum class ExportFormat { Xlsx, Csv };
+enum class ExportFormat { Xlsx, Csv, Pdf };
 
 // GET /api/v1/exports/{households|members|measures|monitoring-objects}.{xlsx|csv}
 //     [?region=CODE][&idNumbers=masked|full&purpose=TEXT] (docs/exports.md)
@@ -29,6 +29,17 @@ struct NationalExportRequest {
 // (forbidden_role, purpose_required). Errors carry stable codes and Chinese messages; not_found for a
 // file that is not an export.
 Result<NationalExportRequest> parseNationalExportRequest(std::string_view target, const UserAccount &user);
+
+// GET /api/v1/exports/publicity.{xlsx|pdf}[?region=CODE][&contact=TEXT] (docs/exports.md): the 公示 notices.
+struct PublicityRequest {
+    ExportFormat format = ExportFormat::Pdf;
+    std::vector<std::string> prefixes;
+    std::string contact;  // printed as where to object (at most ~50 characters)
+    std::string fileName; // "publicity-429005103201.pdf"
+};
+bool isPublicityTarget(std::string_view target);
+// The role (mayExport), the area (exportArea), the contact's length (invalid_contact); unknown_parameter.
+Result<PublicityRequest> parsePublicityRequest(std::string_view target, const UserAccount &user);
 
 // The area an export covers: `region` (6, 9 or 12 digits, inside the scope; invalid_region /
 // forbidden_area) or, when empty, the user's scope.

@@ -1,197 +1,18 @@
 // console-case-seed: carries monitoring cases of the demo county's 马家村 to 公示 on a running ruhu-syncd,
-// for the console's browser tests and screenshots. Everything goes through the tablet's door (push as
-// cadre1 on its own device, with a signed 授权承诺书) and is checked by the server's procedure, so the
-// cases the console then decides are real ones:
+// for the console's browser tests and screenshots (tests/support/caseseeder.h: through push as cadre1 on
+// its own device, with a signed 授权承诺书, checked by the server's procedure):
 //   console-case-seed URL N   → prints the N case ids (wc-seed-1 …), one per line
-// The county first loads this and next year's 湖北 监测范围 (test figures, as tst_case_flow does).
 // Exit code 0 on success; the refusal on stderr otherwise.
-#include "httpclient.h"
+#include "caseseeder.h"
 
-#include <ruhu/demo/case_household.h>
 #include <ruhu/domain/beijing_time.h>
-#include <ruhu/evidence/authorization.h>
-#include <ruhu/evidence/consent_template.h>
-#include <ruhu/evidence/covered_household.h>
-#include <ruhu/json/canonical_json.h>
-#include <ruhu/sync/hlc.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <boost/json.hpp>
-
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
-
-using namespace ruhu;
-namespace json = boost::json;
-
-namespace {
-
-struct Seeder {
-    QString url;
-    std::string deviceId = "dev-seed-village";
-    QByteArray token;
-    int seq = 0;
-
-    QUrl at(const std::string &path) const { return QUrl(url + QString::fromStdString(path)); }
-
-    json::value call(const char *method, const std::string &path, const json::value &body,
-                     const QByteArray &t, int expect) {
-        auto reply =
-            httpRequest(method, at(path),
-                        body.is_null() ? QByteArray() : QByteArray::fromStdString(json::serialize(body)), t);
-        if (reply.status != expect)
-            throw std::runtime_error(std::string(method) + " " + path + ": " + std::to_string(reply.status) +
-                                     " " + reply.body.toStdString());
-        return json::parse(reply.body.toStdString());
-    }
-
-    QByteArray login(const std::string &user, const std::string &device) {
-        auto v =
-            call("POST", "/api/v1/login",
-                 json::object{{"username", user}, {"password", "ruhu2024"}, {"deviceId", device}}, {}, 200);
-        return QByteArray::fromStdString(std::string(v.at("token").as_string()));
-    }
-
-    json::object mutation(const Record &r) {
-        const int s = ++seq;
-        return {{"id", deviceId + ":" + std::to_string(s)},
-                {"deviceId", deviceId},
-                {"seq", s},
-                {"kind", r.kind},
-                {"recordId", r.id},
-                {"householdId", r.householdId},
-                {"regionCode", r.regionCode},
-                {"baseVersion", 0},
-                {"hlc", HlcStamp{QDateTime::currentMSecsSinceEpoch() + s, 0, deviceId}.encode()},
-                {"author", deviceId},
-                {"fields", r.fields}};
-    }
-
-    // Pushes the records; every one must be applied.
-    void push(const std::vector<Record> &records) {
-        json::array mutations;
-        for (const auto &r : records)
-            mutations.push_back(mutation(r));
-        auto v =
-            call("POST", "/api/v1/push",
-                 json::object{{"protocol", 1}, {"deviceId", deviceId}, {"mutations", mutations}}, token, 200);
-        for (const auto &r : v.at("results").as_array()) {
-            if (r.at("status").as_string() != "applied")
-                throw std::runtime_error("push refused: " + json::serialize(r));
-        }
-    }
-};
-
-Record caseRecord(const std::string &id, const demo::CaseHouseholdSpec &spec, json::object fields) {
-    Record r;
-    r.kind = "workflowCase";
-    r.id = id;
-    r.householdId = spec.householdId;
-    r.regionCode = spec.regionCode;
-    r.fields = std::move(fields);
-    return r;
-}
-
-Record signedLetter(const std::vector<Record> &records, const demo::CaseHouseholdSpec &spec,
-                    const evidence::ConsentTemplate &consent, const evidence::DeviceSigningKey &key) {
-    std::vector<Record> members;
-    for (const auto &r : records) {
-        if (r.kind == "member")
-            members.push_back(r);
-    }
-    const auto doc = evidence::coveredHouseholdFromRecords(records.front(), members);
-    evidence::AuthorizationInput in;
-    in.id = spec.householdId + "-auth";
-    in.consentTemplate = &consent;
-    in.consents = {true, true, false};
-    const std::string now = domain::beijingTime(QDateTime::currentMSecsSinceEpoch());
-    for (const auto &m : members) {
-        evidence::Signer s;
-        s.memberId = m.id;
-        s.role = m.id.ends_with("-m1") ? "户主" : "家庭成员";
-        s.name = std::string(m.fields.at("name").as_string());
-        s.method = "手写签名";
-        s.strokes =
-            evidence::SignatureStrokes{"v1", 600, 200, 160, {{{10, 10, 0, 0.5}, {500, 150, 40, 0.5}}}};
-        s.signedAt = now;
-        in.signers.push_back(s);
-    }
-    in.gps = {30.4, 112.9, 8, now, "gps", false};
-    in.signedAt = now;
-    auto letter = evidence::createAuthorization(in, doc, key);
-    if (!letter)
-        throw std::runtime_error("letter: " + letter.error().message);
-    Record r;
-    r.kind = "authorization";
-    r.id = in.id;
-    r.householdId = spec.householdId;
-    r.regionCode = spec.regionCode;
-    r.fields = {{"householdId", spec.householdId}, {"document", evidence::authorizationToJson(*letter)}};
-    return r;
-}
-
-void loadThresholds(Seeder &seeder, int year) {
-    const QByteArray county = seeder.login("county", "dev-seed-county");
-    auto builtin = seeder.call("GET", "/api/v1/rules/config", nullptr, county, 200);
-    json::object doc = builtin.at("document").as_object();
-    doc.erase("hash");
-    doc["id"] = "console-seed";
-    doc["version"] = doc["version"].to_number<int64_t>() + 1;
-    for (int y : {year, year + 1})
-        doc["thresholds"].as_array().push_back(json::object{{"regionPrefix", "42"},
-                                                            {"regionName", "湖北省"},
-                                                            {"year", y},
-                                                            {"value", "8300.00"},
-                                                            {"source", "测试"}});
-    auto reply = httpRequest("PUT", seeder.at("/api/v1/rules/config"),
-                             QByteArray::fromStdString(toCanonicalJson(doc)), county);
-    if (reply.status != 201)
-        throw std::runtime_error("rules: " + reply.body.toStdString());
-}
-
-void seedCase(Seeder &seeder, int n, const evidence::ConsentTemplate &consent,
-              const evidence::DeviceSigningKey &key) {
-    const auto today = domain::beijingDate(QDateTime::currentMSecsSinceEpoch());
-    const std::string day = today.toString();
-    demo::CaseHouseholdSpec spec;
-    spec.householdId = "hh-seed-" + std::to_string(n);
-    spec.surveyDate = today;
-    spec.idSequence = 800 + 10 * n;
-    const std::string id = "wc-seed-" + std::to_string(n);
-    const auto records = demo::makeCaseHousehold(spec);
-    seeder.push({records.front()});
-    seeder.push({caseRecord(id, spec,
-                            {{"householdId", spec.householdId},
-                             {"caseType", "识别"},
-                             {"source", "农户申报"},
-                             {"leadChannel", "12317"},
-                             {"lead", json::object{{"applicant", "户主本人"}, {"date", day}}},
-                             {"state", "LEAD"},
-                             {"stepNote", "电话申报"}})});
-    seeder.push(
-        {caseRecord(id, spec, {{"triage", json::object{{"result", "重点核查"}}}, {"state", "TRIAGED"}})});
-    seeder.push(std::vector<Record>(records.begin() + 1, records.end()));
-    seeder.push({caseRecord(id, spec, {{"state", "SURVEYED"}, {"stepNote", "入户调查"}})});
-    seeder.push({signedLetter(records, spec, consent, key)});
-    seeder.push({caseRecord(id, spec, {{"state", "AUTHORIZED"}})});
-    seeder.push({caseRecord(
-        id, spec,
-        {{"villageReview", json::object{{"meetingDate", day},
-                                        {"attendees", json::array{"村党支部书记", "二组户主代表"}},
-                                        {"result", "通过"},
-                                        {"decision", "村“两委”会同意纳入监测"},
-                                        {"suggestedMeasures", json::array{"就业帮扶"}}}},
-         {"state", "VILLAGE_REVIEWED"}})});
-    seeder.push({caseRecord(
-        id, spec,
-        {{"publicity", json::object{{"start", day}, {"place", "线下"}, {"location", "马家村二组公示栏"}}},
-         {"state", "PUBLICIZED"}})});
-    std::printf("%s\n", id.c_str());
-}
-
-} // namespace
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
@@ -200,21 +21,17 @@ int main(int argc, char **argv) {
         return 2;
     }
     try {
-        Seeder seeder;
-        seeder.url = QString::fromUtf8(argv[1]);
-        auto consent = evidence::loadConsentTemplateFile(RUHU_CONSENT_DIR "/auth-v1.json");
-        if (!consent)
-            throw std::runtime_error(consent.error().message);
-        auto key = evidence::DeviceSigningKey::generate();
-        if (!key)
-            throw std::runtime_error(key.error().message);
-        loadThresholds(seeder, domain::beijingDate(QDateTime::currentMSecsSinceEpoch()).year);
-        seeder.token = seeder.login("cadre1", seeder.deviceId);
-        seeder.call("POST", "/api/v1/devices/key",
-                    json::object{{"deviceId", seeder.deviceId}, {"publicKey", key->publicKeyBase64()}},
-                    seeder.token, 201);
-        for (int n = 1; n <= std::atoi(argv[2]); ++n)
-            seedCase(seeder, n, *consent, *key);
+        const QString url = QString::fromUtf8(argv[1]);
+        CaseSeeder::loadThresholds(url, ruhu::domain::beijingDate(QDateTime::currentMSecsSinceEpoch()).year);
+        CaseSeeder seeder(url, "cadre1", "dev-seed-village");
+        for (int n = 1; n <= std::atoi(argv[2]); ++n) {
+            ruhu::demo::CaseHouseholdSpec spec;
+            spec.householdId = "hh-seed-" + std::to_string(n);
+            spec.idSequence = 800 + 10 * n;
+            const std::string id = "wc-seed-" + std::to_string(n);
+            seeder.seedToPublicity(spec, id, {}, "马家村二组公示栏");
+            std::printf("%s\n", id.c_str());
+        }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "console-case-seed: %s\n", e.what());
         return 1;
