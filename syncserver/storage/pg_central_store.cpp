@@ -216,6 +216,32 @@ Result<std::optional<Record>> PgCentralStore::findRecord(const std::string &kind
     return std::optional<Record>(std::move(*record));
 }
 
+Result<std::vector<Record>> PgCentralStore::recordsOfKind(const std::string &kind,
+                                                          const std::vector<std::string> &regionPrefixes,
+                                                          const std::string &afterId, size_t limit) {
+    std::vector<Record> out;
+    const std::vector<std::string> patterns = pg::prefixPatterns(regionPrefixes);
+    if (patterns.empty() || limit == 0)
+        return out;
+    auto db = m_pool.acquire();
+    if (!db)
+        return db.error();
+    auto rows =
+        (*db)->exec(std::string("SELECT ") + pg::kRecordColumns +
+                        " FROM records WHERE kind = $1 AND id > $2 AND NOT deleted AND " +
+                        pg::prefixCondition("region_code", patterns.size(), 4) + " ORDER BY id LIMIT $3",
+                    withPatterns({kind, afterId, limit}, patterns));
+    if (!rows)
+        return rows.error();
+    for (int i = 0; i < rows->size(); ++i) {
+        auto record = pg::recordAt(*rows, i);
+        if (!record)
+            return record.error();
+        out.push_back(std::move(*record));
+    }
+    return out;
+}
+
 Result<StoreStatus> PgCentralStore::health() {
     auto db = m_pool.acquire();
     if (!db)

@@ -44,6 +44,10 @@ public:
     Result<ChangePage> changesSince(const std::vector<std::string> &regionPrefixes, int64_t cursor,
                                     size_t limit) override;
     Result<std::optional<Record>> findRecord(const std::string &kind, const std::string &id) override;
+    // From the (kind, id) primary key: one index range per page (the default rescans the change log).
+    Result<std::vector<Record>> recordsOfKind(const std::string &kind,
+                                              const std::vector<std::string> &regionPrefixes,
+                                              const std::string &afterId, size_t limit) override;
     Result<ReviewPage> reviews(const std::vector<std::string> &regionPrefixes, const std::string &status,
                                int64_t cursor, size_t limit) override;
     Result<std::vector<AppliedMutation>> history(const std::string &kind, const std::string &id) override;

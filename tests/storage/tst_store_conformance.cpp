@@ -123,6 +123,45 @@ private Q_SLOTS:
         QVERIFY(other && other->records.empty());
     }
 
+    // The export's and reviewer lists' walk: live records of one kind in the prefixes, by id, paged.
+    void recordsOfKindPagesLiveRecordsById() {
+        for (const char *id : {"k3", "k1", "k5", "k2", "k4"})
+            QVERIFY(writeRecord(*m_store, id, kVillage, id) > 0);
+        QVERIFY(writeRecord(*m_store, "k0", kOtherVillage, "other") > 0);
+        QVERIFY(writeRecord(*m_store, "k1", kVillage, "again") > 0); // a second version, listed once
+        {
+            auto tx = m_store->beginWrite();
+            QVERIFY(tx);
+            QVERIFY((*tx)->findRecord("household", "k4"));
+            auto v = (*tx)->nextVersion();
+            QVERIFY(v);
+            Record gone = household("k4", kVillage, *v, "k4");
+            gone.deleted = true;
+            auto put = (*tx)->putRecord(gone);
+            QVERIFY2(put, put ? "" : put.error().message.c_str());
+            QVERIFY((*tx)->commit());
+        }
+        std::vector<std::string> ids;
+        std::string after;
+        for (int page = 0; page < 10; ++page) {
+            auto records = m_store->recordsOfKind("household", {kVillage}, after, 2);
+            QVERIFY(records);
+            for (const auto &r : *records)
+                ids.push_back(r.id);
+            if (records->size() < 2)
+                break;
+            after = records->back().id;
+        }
+        QCOMPARE(ids, (std::vector<std::string>{"k1", "k2", "k3", "k5"}));
+        auto k1 = m_store->recordsOfKind("household", {kVillage}, "", 1);
+        QVERIFY(k1 && k1->size() == 1);
+        QCOMPARE(std::string(k1->front().fields.at("headName").as_string()), std::string("again"));
+        auto other = m_store->recordsOfKind("household", {"429005104"}, "", 10);
+        QVERIFY(other && other->size() == 1 && other->front().id == "k0");
+        auto members = m_store->recordsOfKind("member", {"429005"}, "", 10);
+        QVERIFY(members && members->empty());
+    }
+
     void droppedTransactionLeavesNothing() {
         {
             auto tx = m_store->beginWrite();
