@@ -3,6 +3,7 @@
 // proposals) and the reviewer API, with every refusal the procedure names: approval before 公示 ends,
 // AUTHORIZED without a valid letter, elimination too early, a no-labour household eliminated; area scope;
 // events written by the server. Time passes by restarting the server with --clock-offset-days.
+#include "caseseeder.h"
 #include "jsonbody.h"
 #include "serverprocess.h"
 
@@ -12,7 +13,6 @@
 #include <ruhu/evidence/authorization.h>
 #include <ruhu/evidence/consent_template.h>
 #include <ruhu/evidence/covered_household.h>
-#include <ruhu/json/canonical_json.h>
 #include <ruhu/sync/hlc.h>
 
 #include <QDateTime>
@@ -267,20 +267,11 @@ void TestCaseFlow::initTestCase() {
 
     // The county loads this year's and next year's 监测范围 for 湖北 (test values).
     const int year = serverToday().year;
-    auto builtin = parsed(httpRequest("GET", m_server.url("/api/v1/rules/config"), {}, m_county.token).body);
-    json::object doc = builtin.at("document").as_object();
-    doc.erase("hash");
-    doc["id"] = "case-flow-test";
-    doc["version"] = doc["version"].to_number<int64_t>() + 1;
-    for (int y : {year, year + 1})
-        doc["thresholds"].as_array().push_back(json::object{{"regionPrefix", "42"},
-                                                            {"regionName", "湖北省"},
-                                                            {"year", y},
-                                                            {"value", "8300.00"},
-                                                            {"source", "测试"}});
-    auto load = httpRequest("PUT", m_server.url("/api/v1/rules/config"),
-                            QByteArray::fromStdString(toCanonicalJson(doc)), m_county.token);
-    QCOMPARE(load.status, 201);
+    try {
+        CaseSeeder::loadThresholds(m_server.url().toString(), year, m_county.token);
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
 
     const auto today = serverToday();
     m_working.id = "wc-cf-1";

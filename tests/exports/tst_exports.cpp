@@ -2,6 +2,7 @@
 // back with python3-openpyxl and compared with the store (what a county pull returns): headers, value
 // labels, row counts; the CSV has its BOM; a village account exports its village only; 证件号码 are masked
 // unless a county account states a purpose, and the export is in the read audit either way.
+#include "exportfiles.h"
 #include "serverprocess.h"
 
 #include <ruhu/demo/case_household.h>
@@ -26,7 +27,7 @@ const QString kVillage1 = QStringLiteral("429005103201");
 const QString kMonitoredHousehold = QStringLiteral("hh-ex-1");
 const QString kNationalNo = QStringLiteral("4290051032010901");
 
-using Table = QList<QStringList>;
+using exporttest::Table;
 
 bool isFullIdNumber(const QString &value) {
     return parseIdNumber(value.toStdString()).ok();
@@ -159,48 +160,12 @@ HttpResult TestExports::download(const QString &pathAndQuery, const QByteArray &
 
 Table TestExports::xlsx(const QByteArray &bytes, QString *title) {
     static int n = 0;
-    const QString path = m_dir.filePath(QStringLiteral("export-%1.xlsx").arg(++n));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    file.close();
-    QProcess reader;
-    reader.start(RUHU_PYTHON3, {RUHU_READ_XLSX, path});
-    if (!reader.waitForFinished(120000) || reader.exitCode() != 0) {
-        qWarning() << "openpyxl:" << reader.readAllStandardError();
-        return {};
-    }
-    const QJsonObject sheets = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
-    if (sheets.size() != 1)
-        return {};
-    if (title)
-        *title = sheets.keys().front();
-    Table table;
-    for (const auto &row : sheets.begin()->toArray()) {
-        QStringList cells;
-        for (const auto &cell : row.toArray())
-            cells << cell.toString();
-        table << cells;
-    }
-    return table;
+    return exporttest::readXlsx(bytes, m_dir.filePath(QStringLiteral("export-%1.xlsx").arg(++n)), title);
 }
 
 QList<QJsonObject> TestExports::storeRecords(const QString &kind, const QString &regionPrefix) {
-    if (m_pulled.isEmpty()) {
-        qint64 cursor = 0;
-        for (int page = 0; page < 100; ++page) {
-            auto reply = httpRequest(
-                "GET", m_server.url(QStringLiteral("/api/v1/pull?cursor=%1&limit=500").arg(cursor)), {},
-                m_county);
-            if (reply.status != 200)
-                return {};
-            for (const auto &change : reply.json.value("changes").toArray())
-                m_pulled << change.toObject();
-            cursor = reply.json.value("cursor").toInteger();
-            if (!reply.json.value("hasMore").toBool())
-                break;
-        }
-    }
+    if (m_pulled.isEmpty())
+        m_pulled = exporttest::pullEverything(m_server, m_county);
     QList<QJsonObject> found;
     for (const auto &r : m_pulled) {
         if (r.value("kind").toString() == kind && !r.value("deleted").toBool() &&

@@ -4,6 +4,7 @@
 // and only those, their 公示期 as the server stored it, no 证件号码, phone or income; pages numbered and the
 // table header repeated; another village's or the township's area refused to a village account; audited.
 #include "caseseeder.h"
+#include "exportfiles.h"
 #include "serverprocess.h"
 
 #include <ruhu/domain/beijing_time.h>
@@ -33,7 +34,7 @@ QString majiaHead(int n) {
 }
 const QString kZhaonaoHead = QStringLiteral("赵公示甲");
 
-using Table = QList<QStringList>;
+using exporttest::Table;
 
 // Chinese date as the notice prints it ("2026年12月7日").
 QString chineseDate(const QString &isoDate) {
@@ -141,47 +142,18 @@ QString TestPublicity::pdfText(const QByteArray &pdf) {
 }
 
 Table TestPublicity::xlsx(const QByteArray &bytes) {
-    const QString path = m_dir.filePath(QStringLiteral("publicity.xlsx"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    file.close();
-    QProcess reader;
-    reader.start(RUHU_PYTHON3, {RUHU_READ_XLSX, path});
-    if (!reader.waitForFinished(60000) || reader.exitCode() != 0)
-        return {};
-    const QJsonObject sheets = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
-    Table table;
-    if (sheets.size() != 1 || sheets.keys().front() != QStringLiteral("公示名单"))
-        return table;
-    for (const auto &row : sheets.begin()->toArray()) {
-        QStringList cells;
-        for (const auto &cell : row.toArray())
-            cells << cell.toString();
-        table << cells;
-    }
-    return table;
+    QString title;
+    Table table = exporttest::readXlsx(bytes, m_dir.filePath(QStringLiteral("publicity.xlsx")), &title);
+    return title == QStringLiteral("公示名单") ? table : Table();
 }
 
 // Live records of a kind a county pull returns, inside the region prefix.
 QList<QJsonObject> TestPublicity::pulled(const QString &kind, const QString &regionPrefix) {
     QList<QJsonObject> found;
-    qint64 cursor = 0;
-    for (int page = 0; page < 200; ++page) {
-        auto reply =
-            httpRequest("GET", m_server.url(QStringLiteral("/api/v1/pull?cursor=%1&limit=500").arg(cursor)),
-                        {}, m_county);
-        if (reply.status != 200)
-            return {};
-        for (const auto &change : reply.json.value("changes").toArray()) {
-            const QJsonObject r = change.toObject();
-            if (r.value("kind").toString() == kind && !r.value("deleted").toBool() &&
-                r.value("regionCode").toString().startsWith(regionPrefix))
-                found << r;
-        }
-        cursor = reply.json.value("cursor").toInteger();
-        if (!reply.json.value("hasMore").toBool())
-            break;
+    for (const auto &r : exporttest::pullEverything(m_server, m_county)) {
+        if (r.value("kind").toString() == kind && !r.value("deleted").toBool() &&
+            r.value("regionCode").toString().startsWith(regionPrefix))
+            found << r;
     }
     return found;
 }

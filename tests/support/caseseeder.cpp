@@ -144,8 +144,8 @@ CaseSeeder::CaseSeeder(const QString &url, const std::string &user, const std::s
 
 CaseSeeder::~CaseSeeder() = default;
 
-void CaseSeeder::loadThresholds(const QString &url, int year) {
-    const QByteArray county = login(url, "county", "dev-seed-county");
+void CaseSeeder::loadThresholds(const QString &url, int year, const QByteArray &countyToken) {
+    const QByteArray county = countyToken.isEmpty() ? login(url, "county", "dev-seed-county") : countyToken;
     auto builtin = call(url, "GET", "/api/v1/rules/config", nullptr, county, 200);
     json::object doc = builtin.at("document").as_object();
     doc.erase("hash");

@@ -17,8 +17,9 @@ public:
     CaseSeeder(const QString &url, const std::string &user, const std::string &deviceId);
     ~CaseSeeder();
 
-    // The county loads this and next year's 湖北 监测范围 (test figures, as tst_case_flow does).
-    static void loadThresholds(const QString &url, int year);
+    // The county loads this and next year's 湖北 监测范围 (test figures), with its token (logged in as
+    // county on its own device when empty).
+    static void loadThresholds(const QString &url, int year, const QByteArray &countyToken = {});
 
     // The household of `spec` (surveyed today; headName, when given, names its 户主) and case `caseId`
     // carried from 线索 to 公示 starting today, 公示 posted at `location`.
