@@ -4,11 +4,14 @@
 #include "../api/query.h"
 #include "../api/replies.h"
 #include "area_directory.h"
+#include "consistency_export.h"
 #include "csv_sink.h"
 #include "export_request.h"
 #include "national_export.h"
 #include "publicity_export.h"
 #include "xlsx_sink.h"
+
+#include <ruhu/exports/consistency.h>
 
 namespace ruhu::server {
 namespace {
@@ -121,6 +124,31 @@ ApiReply publicityExport(const Request &request, const ApiContext &context, cons
     return std::move(*reply);
 }
 
+// 三一致: the households whose case and record disagree (docs/exports.md), as XLSX, audited.
+ApiReply consistencyExport(const Request &request, const ApiContext &context, const UserAccount &user) {
+    const std::string_view target(request.target().data(), request.target().size());
+    auto parsed = parseConsistencyRequest(target, user);
+    if (!parsed)
+        return errorReply(parsed.error());
+    auto areas = AreaDirectory::load(context.store);
+    if (!areas)
+        return errorReply(areas.error());
+    auto sink = XlsxSink::open(exports::kConsistencySheetTitle);
+    if (!sink)
+        return errorReply(sink.error());
+    auto households = writeConsistencySheet(context.store, *areas, parsed->prefixes, **sink);
+    if (!households)
+        return errorReply(households.error());
+    auto file = (*sink)->finish();
+    if (!file)
+        return errorReply(file.error());
+    if (auto st = auditRead(request, context, user, "export", parsed->fileName, "consistency",
+                            std::move(*households));
+        !st)
+        return errorReply(st.error());
+    return fileReply(std::move(*file), contentTypeOf(ExportFormat::Xlsx), parsed->fileName);
+}
+
 } // namespace
 
 // GET /api/v1/exports/…: the national-system-shaped files (docs/exports.md). The session runs it off the
@@ -130,8 +158,9 @@ ApiReply handleExports(const Request &request, const ApiContext &context) {
     if (!user)
         return errorReply(user.error());
     const std::string_view target(request.target().data(), request.target().size());
-    ApiReply reply = isPublicityTarget(target) ? publicityExport(request, context, *user)
-                                               : nationalExport(request, context, *user);
+    ApiReply reply = isPublicityTarget(target)     ? publicityExport(request, context, *user)
+                     : isConsistencyTarget(target) ? consistencyExport(request, context, *user)
+                                                   : nationalExport(request, context, *user);
     reply.user = user->username;
     return reply;
 }

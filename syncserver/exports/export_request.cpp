@@ -12,6 +12,7 @@ constexpr std::string_view kPrefix = "/api/v1/exports/";
 constexpr size_t kMaxPurposeBytes = 300; // about 100 Chinese characters
 constexpr size_t kMaxContactBytes = 150; // about 50 Chinese characters
 constexpr std::string_view kPublicityStem = "publicity";
+constexpr std::string_view kConsistencyStem = "consistency";
 
 bool allDigits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -132,6 +133,30 @@ Result<PublicityRequest> parsePublicityRequest(std::string_view target, const Us
     request.fileName = std::string(kPublicityStem) + "-" + (region.empty() ? std::string("all") : region) +
                        std::string(extension);
     return request;
+}
+
+bool isConsistencyTarget(std::string_view target) {
+    const std::string_view file = pathOf(target).substr(kPrefix.size());
+    return file.substr(0, file.rfind('.')) == kConsistencyStem;
+}
+
+Result<ConsistencyRequest> parseConsistencyRequest(std::string_view target, const UserAccount &user) {
+    const std::string_view file = pathOf(target).substr(kPrefix.size());
+    if (file.substr(kConsistencyStem.size()) != ".xlsx")
+        return Error{"not_found", "三一致核对清单只能导出为 consistency.xlsx", ""};
+    auto params = queryParams(target);
+    if (!params)
+        return params.error();
+    if (auto st = onlyKnownParameters(*params, {"region"}); !st)
+        return st.error();
+    if (!exports::mayExport(user.role))
+        return Error{"forbidden_role", "该账号不能导出三一致核对清单（仅村、乡镇、县级账号可以）", ""};
+    const std::string region = (*params)["region"];
+    auto area = exportArea(region, user);
+    if (!area)
+        return area.error();
+    return ConsistencyRequest{std::move(*area), std::string(kConsistencyStem) + "-" +
+                                                    (region.empty() ? std::string("all") : region) + ".xlsx"};
 }
 
 std::string_view contentTypeOf(ExportFormat format) {

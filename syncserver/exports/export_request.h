@@ -41,6 +41,14 @@ bool isPublicityTarget(std::string_view target);
 // The role (mayExport), the area (exportArea), the contact's length (invalid_contact); unknown_parameter.
 Result<PublicityRequest> parsePublicityRequest(std::string_view target, const UserAccount &user);
 
+// GET /api/v1/exports/consistency.xlsx[?region=CODE]: the 三一致 list (same roles and area as the others).
+struct ConsistencyRequest {
+    std::vector<std::string> prefixes;
+    std::string fileName; // "consistency-429005103.xlsx"
+};
+bool isConsistencyTarget(std::string_view target);
+Result<ConsistencyRequest> parseConsistencyRequest(std::string_view target, const UserAccount &user);
+
 // The area an export covers: `region` (6, 9 or 12 digits, inside the scope; invalid_region /
 // forbidden_area) or, when empty, the user's scope.
 Result<std::vector<std::string>> exportArea(const std::string &region, const UserAccount &user);

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void villageExportsOnlyItsVillage();
     void fullIdNumbersOnlyForCountyWithPurposeAndAudited();
     void badParametersAreRefusedInChinese();
+    void consistencyListsRecordsWithoutTheirCase();
 
 private:
     QByteArray login(const QString &user);
@@ -384,6 +385,43 @@ void TestExports::badParametersAreRefusedInChinese() {
     auto anonymous = download("households.xlsx", {});
     QCOMPARE(anonymous.status, 401);
     QVERIFY(m_server.isRunning());
+}
+
+// 三一致: a household the record calls a monitoring object without a confirmed case (hh-ex-1, pushed with
+// its category; the demo county's objects likewise, no case carries them) is listed, nothing else is.
+void TestExports::consistencyListsRecordsWithoutTheirCase() {
+    QVERIFY(storeRecords("workflowCase").isEmpty());
+    QSet<QString> expected;
+    for (const auto &h : storeRecords("household")) {
+        const QJsonObject fields = h.value("fields").toObject();
+        if (!fields.value("monitoring").toObject().value("category").toString().isEmpty())
+            expected << fields.value("headName").toString() + "|" +
+                            fields.value("nationalHouseholdNo").toString();
+    }
+    QVERIFY(!expected.isEmpty());
+    auto reply = download("consistency.xlsx", m_county);
+    QCOMPARE(reply.status, 200);
+    QString title;
+    const Table table = xlsx(reply.body, &title);
+    QCOMPARE(title, QStringLiteral("三一致核对"));
+    QVERIFY(!table.isEmpty());
+    QCOMPARE(table.front(), (QStringList{"村", "组", "户编号", "户主姓名", "问题代码", "问题"}));
+    QSet<QString> listed;
+    for (qsizetype i = 1; i < table.size(); ++i) {
+        QCOMPARE(table[i].value(4), QStringLiteral("category_without_case"));
+        listed << table[i].value(3) + "|" + table[i].value(2);
+    }
+    QCOMPARE(table.size() - 1, expected.size());
+    QCOMPARE(listed, expected);
+    QVERIFY(!rowsWhere(table, "户编号", kNationalNo).isEmpty());
+
+    auto village = download("consistency.xlsx?region=429005103202", m_cadre1);
+    QCOMPARE(village.status, 403);
+    auto own = download("consistency.xlsx", m_cadre1);
+    QCOMPARE(own.status, 200);
+    for (const auto &row : xlsx(own.body).mid(1))
+        QCOMPARE(row.value(0), QStringLiteral("马家村"));
+    QCOMPARE(download("consistency.csv", m_county).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestExports)
