@@ -149,21 +149,26 @@ void SyncClient::finishRequest(QNetworkReply *reply, const JsonHandler &handler)
     handler(status, body);
 }
 
+QNetworkRequest SyncClient::makeRequest(const QUrl &url, bool authorized) const {
+    QNetworkRequest request(url);
+    request.setTransferTimeout(kTransferTimeoutMs);
+    if (auto session = m_replica.session(); authorized && session)
+        request.setRawHeader("Authorization",
+                             QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
+    // The server's read audit records which tablet read what (docs/privacy.md); the console's 设备 page
+    // shows each tablet's app version and how far its clock is off (docs/accounts.md "Device activity").
+    request.setRawHeader("X-Ruhu-Device", QByteArray::fromStdString(m_replica.deviceId()));
+    request.setRawHeader("X-Ruhu-App-Version", QByteArrayLiteral(RUHU_APP_VERSION));
+    request.setRawHeader("X-Ruhu-Client-Time", QByteArray::number(qint64(m_replica.clock().nowMs())));
+    return request;
+}
+
 void SyncClient::post(const QString &path, const QByteArray &body, bool authorized, JsonHandler handler) {
     QUrl url = m_serverUrl.resolved(QUrl(path));
     if (!permits(url))
         return QTimer::singleShot(0, this, [handler] { handler(0, {}); });
-    QNetworkRequest request(url);
+    QNetworkRequest request = makeRequest(url, authorized);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(kTransferTimeoutMs);
-    if (authorized) {
-        auto session = m_replica.session();
-        if (session)
-            request.setRawHeader("Authorization",
-                                 QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
-    }
-    // The server's read audit records which tablet read what (docs/privacy.md).
-    request.setRawHeader("X-Ruhu-Device", QByteArray::fromStdString(m_replica.deviceId()));
     QNetworkReply *reply = m_network.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
 }
@@ -172,13 +177,7 @@ void SyncClient::get(const QString &path, JsonHandler handler) {
     QUrl url = m_serverUrl.resolved(QUrl(path));
     if (!permits(url))
         return QTimer::singleShot(0, this, [handler] { handler(0, {}); });
-    QNetworkRequest request(url);
-    request.setTransferTimeout(kTransferTimeoutMs);
-    if (auto session = m_replica.session())
-        request.setRawHeader("Authorization",
-                             QByteArray("Bearer ") + QByteArray::fromStdString(session->token));
-    request.setRawHeader("X-Ruhu-Device", QByteArray::fromStdString(m_replica.deviceId()));
-    QNetworkReply *reply = m_network.get(request);
+    QNetworkReply *reply = m_network.get(makeRequest(url, true));
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler] { finishRequest(reply, handler); });
 }
 

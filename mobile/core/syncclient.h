@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QUrl>
 
@@ -62,6 +63,7 @@ Q_SIGNALS:
 
 private:
     using JsonHandler = std::function<void(int status, const QByteArray &body)>;
+    QNetworkRequest makeRequest(const QUrl &url, bool authorized) const;
     void post(const QString &path, const QByteArray &body, bool authorized, JsonHandler handler);
     void get(const QString &path, JsonHandler handler);
     void finishRequest(QNetworkReply *reply, const JsonHandler &handler);

@@ -22,8 +22,17 @@ boost::json::object userJson(const UserAccount &u) {
 }
 
 boost::json::object ownerJson(const DeviceOwner &d) {
-    return {{"deviceId", d.deviceId},        {"username", d.username},       {"boundAtMs", d.boundAtMs},
-            {"revoked", d.revokedAtMs != 0}, {"revokedAtMs", d.revokedAtMs}, {"revokedBy", d.revokedBy}};
+    return {
+        {"deviceId", d.deviceId},
+        {"username", d.username},
+        {"boundAtMs", d.boundAtMs},
+        {"revoked", d.revokedAtMs != 0},
+        {"revokedAtMs", d.revokedAtMs},
+        {"revokedBy", d.revokedBy},
+        {"lastPushAtMs", d.lastPushAtMs},
+        {"lastPullAtMs", d.lastPullAtMs},
+        {"appVersion", d.appVersion},
+        {"clockOffsetMs", d.clockKnown ? boost::json::value(d.clockOffsetMs) : boost::json::value(nullptr)}};
 }
 
 Error forbiddenUser() {

@@ -1,5 +1,6 @@
 #include "audit.h"
 #include "auth.h"
+#include "device_activity.h"
 #include "handlers.h"
 #include "masking.h"
 #include "replies.h"
@@ -100,6 +101,8 @@ ApiReply handlePull(const Request &request, const ApiContext &context) {
                 audited = auditRead(request, context, *user, "pull",
                                     "cursor=" + std::to_string(query->cursor), "ok", std::move(clear));
             reply = audited ? jsonReply(response.toJson()) : errorReply(audited.error());
+            if (audited)
+                noteDeviceActivity(request, context, *user, DeviceActivity::Kind::Pull);
         }
     }
     reply.user = user->username;

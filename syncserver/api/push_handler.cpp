@@ -1,4 +1,5 @@
 #include "auth.h"
+#include "device_activity.h"
 #include "handlers.h"
 #include "masking.h"
 #include "push_batch.h"
@@ -51,6 +52,7 @@ ApiReply handlePush(const Request &request, const ApiContext &context) {
         return reply;
     }
 
+    noteDeviceActivity(request, context, *user, DeviceActivity::Kind::Push);
     const int64_t now = context.clock.nowMs();
     auto outcome = applyPushBatch(*push, *user, context, now);
     if (outcome) {

@@ -99,6 +99,11 @@ Markup pager(const Page &page, int64_t nextCursor, bool hasMore);
 // Current query with one parameter replaced (for links), URL-encoded.
 std::string withParam(const Page &page, const std::string &name, const std::string &value);
 
+// A tablet not revoked that has neither pushed nor pulled (nor been bound) for kQuietDays: lost, broken
+// or unused, the county follows it up (console_devices.cpp).
+inline constexpr int64_t kQuietDays = 7;
+bool deviceQuiet(const boost::json::object &device, int64_t nowMs);
+
 // --- Pages ---
 ApiReply loginPage(const Request &request, const ApiContext &context, const std::string &message = {},
                    http::status status = http::status::ok);

@@ -3,6 +3,7 @@
 #include "console.h"
 
 #include <map>
+#include <optional>
 
 namespace ruhu::server::console {
 namespace {
@@ -61,6 +62,15 @@ ApiReply todoPage(Page &page) {
             ++counts.overdue;
         }
     }
+    // Tablets gone quiet: only accounts that manage devices (county, admin) may list them.
+    std::optional<size_t> quiet;
+    if (ApiReply devices = page.api(http::verb::get, "/api/v1/admin/devices");
+        devices.status == http::status::ok) {
+        const int64_t now = page.context.clock.nowMs();
+        quiet = 0;
+        for (const auto &d : devices.body.as_object().at("devices").as_array())
+            *quiet += deviceQuiet(d.as_object(), now) ? 1 : 0;
+    }
     auto names = areaNames(page.context);
     std::vector<Markup> rows;
     for (const auto &[code, counts] : byVillage)
@@ -73,10 +83,17 @@ ApiReply todoPage(Page &page) {
     Markup cards = html(
         R"(<div class="counts"><a class="count{}" href="/console/reviews" id="todo-conflicts"><strong>{}</strong>{}</a>)"
         R"(<a class="count{}" href="/console/cases?mine=1" id="todo-cases"><strong>{}</strong>{}</a>)"
-        R"(<a class="count{}" href="/console/cases?overdue=1" id="todo-overdue"><strong>{}</strong>{}</a></div>)",
+        R"(<a class="count{}" href="/console/cases?overdue=1" id="todo-overdue"><strong>{}</strong>{}</a>{}</div>)",
         conflicts == 0 ? " zero" : "", conflicts, page.t("待处理冲突", "Clashes to resolve"),
         mine == 0 ? " zero" : "", mine, page.t("待本级审核的案件", "Cases waiting for my tier"),
-        overdue == 0 ? " zero" : "", overdue, page.t("超期案件", "Overdue cases"));
+        overdue == 0 ? " zero" : "", overdue, page.t("超期案件", "Overdue cases"),
+        quiet
+            ? html(
+                  R"(<a class="count{}" href="/console/devices?quiet=1" id="todo-quiet-devices"><strong>{}</strong>{}</a>)",
+                  *quiet == 0 ? " zero" : "", *quiet,
+                  page.english ? "Tablets not seen for " + std::to_string(kQuietDays) + " days"
+                               : "超过" + std::to_string(kQuietDays) + "天未同步的平板")
+            : Markup());
     Markup table =
         rows.empty()
             ? html(R"(<p class="sub">{}</p>)", page.t("没有待办事项。", "Nothing waits."))

@@ -44,6 +44,9 @@ Status CentralStore::revokeDevice(const std::string &, const std::string &, int6
 Status CentralStore::releaseDevice(const std::string &) {
     return unsupported();
 }
+Status CentralStore::noteDeviceActivity(const DeviceActivity &) {
+    return unsupported();
+}
 
 Result<std::vector<Record>> CentralStore::recordsOfKind(const std::string &kind,
                                                         const std::vector<std::string> &regionPrefixes,

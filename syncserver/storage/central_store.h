@@ -35,6 +35,22 @@ struct DeviceOwner {
     int64_t boundAtMs = 0;
     int64_t revokedAtMs = 0; // 0 unless a county/admin revoked the device (lost tablet)
     std::string revokedBy;
+    // How the tablet has been seen since it was bound (noteDeviceActivity); 0 / "" until then.
+    int64_t lastPushAtMs = 0;
+    int64_t lastPullAtMs = 0;
+    std::string appVersion{};
+    int64_t clockOffsetMs = 0; // the tablet's clock minus the server's at its last request that told it
+    bool clockKnown = false;
+};
+
+// One push or pull of a bound device, as noteDeviceActivity records it.
+struct DeviceActivity {
+    enum class Kind { Push, Pull };
+    std::string deviceId;
+    Kind kind = Kind::Pull;
+    int64_t atMs = 0;
+    std::string appVersion;               // "" when the request did not say
+    std::optional<int64_t> clockOffsetMs; // empty when the request did not say
 };
 
 // A login token as stored: only its SHA-256, never the token itself.
@@ -280,6 +296,9 @@ public:
     virtual Status revokeDevice(const std::string &deviceId, const std::string &by, int64_t nowMs);
     // Forgets the device's owner (and a revocation): the next login with it binds it again.
     virtual Status releaseDevice(const std::string &deviceId);
+    // Records a push or pull of a bound device (nothing for an unbound one). A pull within a minute of
+    // the last one that changes nothing else is not written again, so pulling stays a read.
+    virtual Status noteDeviceActivity(const DeviceActivity &activity);
 
     // Region codes of the live (not deleted) records that reference a media blob: who may download it.
     virtual Result<std::vector<std::string>> mediaRegions(const std::string &sha256) = 0;

@@ -6,11 +6,18 @@
 namespace ruhu::server {
 namespace {
 
-constexpr const char *kOwnerColumns = "device_id, username, bound_at, revoked_at, revoked_by";
+constexpr const char *kOwnerColumns = "device_id, username, bound_at, revoked_at, revoked_by, last_push_at, "
+                                      "last_pull_at, app_version, clock_offset_ms";
 
 DeviceOwner ownerAt(const pq::Rows &rows, int i) {
-    return DeviceOwner{rows.text(i, 0), rows.text(i, 1), rows.integer(i, 2), rows.integer(i, 3),
-                       rows.text(i, 4)};
+    DeviceOwner owner{rows.text(i, 0), rows.text(i, 1), rows.integer(i, 2), rows.integer(i, 3),
+                      rows.text(i, 4)};
+    owner.lastPushAtMs = rows.integer(i, 5);
+    owner.lastPullAtMs = rows.integer(i, 6);
+    owner.appVersion = rows.text(i, 7);
+    owner.clockKnown = !rows.isNull(i, 8);
+    owner.clockOffsetMs = owner.clockKnown ? rows.integer(i, 8) : 0;
+    return owner;
 }
 
 Status status(const Result<pq::Rows> &rows) {
@@ -165,6 +172,20 @@ Status PgCentralStore::releaseDevice(const std::string &deviceId) {
             return st.error();
         return status((*db)->exec("DELETE FROM device_owners WHERE device_id = $1", {deviceId}));
     });
+}
+
+Status PgCentralStore::noteDeviceActivity(const DeviceActivity &a) {
+    auto db = m_pool.acquire();
+    if (!db)
+        return db.error();
+    const bool push = a.kind == DeviceActivity::Kind::Push;
+    pq::Param offset = a.clockOffsetMs ? pq::Param(*a.clockOffsetMs) : pq::Param(nullptr);
+    return status((*db)->exec(
+        std::string("UPDATE device_owners SET ") + (push ? "last_push_at = $2" : "last_pull_at = $2") +
+            ", app_version = CASE WHEN $3 = '' THEN app_version ELSE $3 END"
+            ", clock_offset_ms = coalesce($4::bigint, clock_offset_ms) WHERE device_id = $1" +
+            (push ? "" : " AND (last_pull_at < $2::bigint - 60000 OR ($3 <> '' AND app_version <> $3))"),
+        {a.deviceId, a.atMs, a.appVersion, offset}));
 }
 
 } // namespace ruhu::server

@@ -80,6 +80,7 @@ public:
     Result<std::vector<DeviceOwner>> deviceOwners() override;
     Status revokeDevice(const std::string &deviceId, const std::string &by, int64_t nowMs) override;
     Status releaseDevice(const std::string &deviceId) override;
+    Status noteDeviceActivity(const DeviceActivity &activity) override;
 
 private:
     PgCentralStore(const std::string &conninfo, Options options)

@@ -178,6 +178,14 @@ CREATE TABLE IF NOT EXISTS rule_configs (
 );
 )sql";
 
+// Schema 2: when each bound tablet last pushed and pulled, its app version and clock offset.
+constexpr const char *kSchemaV2 = R"sql(
+ALTER TABLE device_owners ADD COLUMN IF NOT EXISTS last_push_at bigint NOT NULL DEFAULT 0;
+ALTER TABLE device_owners ADD COLUMN IF NOT EXISTS last_pull_at bigint NOT NULL DEFAULT 0;
+ALTER TABLE device_owners ADD COLUMN IF NOT EXISTS app_version text NOT NULL DEFAULT '';
+ALTER TABLE device_owners ADD COLUMN IF NOT EXISTS clock_offset_ms bigint;
+)sql";
+
 } // namespace
 
 Status createPgSchema(pq::Connection &db) {
@@ -198,6 +206,10 @@ Status createPgSchema(pq::Connection &db) {
         // Migrations from one version to the next go here, each guarded by `current < N`.
         if (current < 1) {
             if (auto st = db.run(kSchemaV1); !st)
+                return st;
+        }
+        if (current < 2) {
+            if (auto st = db.run(kSchemaV2); !st)
                 return st;
         }
         return db.exec("INSERT INTO meta (key, value) VALUES ('schema_version', $1) "

@@ -8,6 +8,6 @@ namespace ruhu::server {
 // migrations"), in one transaction under an advisory lock, so servers starting together do it once.
 Status createPgSchema(pq::Connection &db);
 
-inline constexpr int kPgSchemaVersion = 1;
+inline constexpr int kPgSchemaVersion = 2;
 
 } // namespace ruhu::server

@@ -4,10 +4,17 @@
 namespace ruhu::server {
 namespace {
 
-constexpr const char *kOwnerColumns = "device_id, username, bound_at, revoked_at, revoked_by";
+constexpr const char *kOwnerColumns = "device_id, username, bound_at, revoked_at, revoked_by, last_push_at, "
+                                      "last_pull_at, app_version, clock_offset_ms";
 
 DeviceOwner ownerFromRow(const sql::Statement &s) {
-    return DeviceOwner{s.columnText(0), s.columnText(1), s.columnInt(2), s.columnInt(3), s.columnText(4)};
+    DeviceOwner owner{s.columnText(0), s.columnText(1), s.columnInt(2), s.columnInt(3), s.columnText(4)};
+    owner.lastPushAtMs = s.columnInt(5);
+    owner.lastPullAtMs = s.columnInt(6);
+    owner.appVersion = s.columnText(7);
+    owner.clockKnown = !s.columnIsNull(8);
+    owner.clockOffsetMs = s.columnInt(8);
+    return owner;
 }
 
 // Deletes the tokens matching `where` (on ?1 = key), except the one whose SHA-256 is keep.
@@ -192,6 +199,22 @@ Status SqliteCentralStore::releaseDevice(const std::string &deviceId) {
     if (auto st = stmt->bind(1, deviceId).run(); !st)
         return st;
     return tx.commit();
+}
+
+Status SqliteCentralStore::noteDeviceActivity(const DeviceActivity &a) {
+    std::lock_guard lock(m_mutex);
+    const bool push = a.kind == DeviceActivity::Kind::Push;
+    auto stmt = m_db.prepare(
+        std::string("UPDATE device_owners SET ") + (push ? "last_push_at = ?2" : "last_pull_at = ?2") +
+        ", app_version = CASE WHEN ?3 = '' THEN app_version ELSE ?3 END"
+        ", clock_offset_ms = coalesce(?4, clock_offset_ms) WHERE device_id = ?1" +
+        (push ? "" : " AND (last_pull_at < ?2 - 60000 OR (?3 <> '' AND app_version <> ?3))"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, a.deviceId).bind(2, a.atMs).bind(3, a.appVersion);
+    if (a.clockOffsetMs)
+        stmt->bind(4, *a.clockOffsetMs);
+    return stmt->run();
 }
 
 } // namespace ruhu::server

@@ -89,4 +89,19 @@ INSERT OR IGNORE INTO device_owners (device_id, username, bound_at)
     return db.exec("UPDATE meta SET value = 4 WHERE key = 'schema_version' AND value < 4");
 }
 
+// Schema 6: when each bound tablet last pushed and pulled, its app version and clock offset.
+Status migrateDeviceActivity(sql::Database &db) {
+    struct Column {
+        const char *name, *definition;
+    };
+    for (auto [column, definition] :
+         {Column{"last_push_at", "INTEGER NOT NULL DEFAULT 0"},
+          Column{"last_pull_at", "INTEGER NOT NULL DEFAULT 0"},
+          Column{"app_version", "TEXT NOT NULL DEFAULT ''"}, Column{"clock_offset_ms", "INTEGER"}}) {
+        if (auto st = addColumn(db, "device_owners", column, definition); !st)
+            return st;
+    }
+    return okStatus();
+}
+
 } // namespace ruhu::server

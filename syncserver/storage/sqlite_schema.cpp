@@ -254,7 +254,11 @@ Status createCentralSchema(sql::Database &db) {
     // (media_refs.creator, media_uploads, audit_log) met as schema 5; both migrations are idempotent.
     if (auto st = db.exec("UPDATE meta SET value = 5 WHERE key = 'schema_version' AND value < 5"); !st)
         return st;
-    static_assert(kCentralSchemaVersion == 5, "a new schema version needs its migration above");
+    if (auto st = migrateDeviceActivity(db); !st)
+        return st;
+    if (auto st = db.exec("UPDATE meta SET value = 6 WHERE key = 'schema_version' AND value < 6"); !st)
+        return st;
+    static_assert(kCentralSchemaVersion == 6, "a new schema version needs its migration above");
     return tx.commit();
 }
 

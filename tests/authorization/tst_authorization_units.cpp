@@ -4,6 +4,7 @@
 #include "evidence/authorization_check.h"
 #include "evidence/authorization_pdf.h"
 #include "storage/sqlite_central_store.h"
+#include "storage/sqlite_schema.h"
 
 #include <ruhu/evidence/authorization.h>
 #include <ruhu/evidence/authorization_records.h>
@@ -227,7 +228,7 @@ private Q_SLOTS:
             auto stmt = db->prepare("SELECT value FROM meta WHERE key = 'schema_version'");
             return stmt->step() ? stmt->columnInt(0) : -1;
         };
-        QCOMPARE(schemaVersion(), 5);
+        QCOMPARE(schemaVersion(), int64_t(server::kCentralSchemaVersion));
         // A schema-2 store (before device keys) is brought forward on open.
         {
             auto db = sql::Database::open(file, true);
@@ -243,7 +244,7 @@ private Q_SLOTS:
             QVERIFY((*tx)->putDeviceKey({"dev-1", "key-c", "fc", "cadre1", 5000}).ok());
             QVERIFY((*tx)->commit().ok());
         }
-        QCOMPARE(schemaVersion(), 5);
+        QCOMPARE(schemaVersion(), int64_t(server::kCentralSchemaVersion));
     }
 };
 

@@ -195,6 +195,12 @@ class ConsoleBrowserTest(unittest.TestCase):
         device = self.b.run("device-id")
         self.assertIn(self.a.run("device-id"), table)
         self.assertIn(device, table)
+        # Each tablet's sync requests told the server its app version and clock (docs/accounts.md).
+        seen = self.driver.find_element(By.XPATH, '//tr[td[1][text()="%s"]]' % self.a.run("device-id")).text
+        self.assertRegex(seen, r"\d+\.\d+\.\d+")
+        self.assertIn("时钟正常", seen)
+        self.assertNotIn("从未同步", seen)
+        self.assertNotIn("未同步", self.driver.find_element(By.ID, "devices").text)
         row = self.driver.find_element(By.XPATH, '//tr[td[1][text()="%s"]]' % device)
         self.driver.execute_script("window.confirm = function () { return true; };")
         row.find_element(By.CSS_SELECTOR, 'form[action$="/revoke"] button').click()

@@ -35,6 +35,20 @@ private Q_SLOTS:
         QVERIFY(!formFields(std::string(kMaxFormBytes + 1, 'a')).ok());
     }
 
+    void quietTabletsAreThoseNotSeenForAWeek() {
+        const int64_t day = 24 * 3600 * 1000, now = 100 * day;
+        auto device = [](int64_t bound, int64_t push, int64_t pull, bool revoked) {
+            return boost::json::object{
+                {"boundAtMs", bound}, {"lastPushAtMs", push}, {"lastPullAtMs", pull}, {"revoked", revoked}};
+        };
+        QVERIFY(deviceQuiet(device(now - 8 * day, 0, 0, false), now));               // bound, never synced
+        QVERIFY(!deviceQuiet(device(now - 2 * day, 0, 0, false), now));              // bound this week
+        QVERIFY(!deviceQuiet(device(now - 30 * day, 0, now - day, false), now));     // pulled yesterday
+        QVERIFY(!deviceQuiet(device(now - 30 * day, now - 6 * day, 0, false), now)); // pushed 6 days ago
+        QVERIFY(deviceQuiet(device(now - 30 * day, now - 8 * day, now - 7 * day - 1, false), now));
+        QVERIFY(!deviceQuiet(device(now - 30 * day, 0, 0, true), now)); // revoked: not followed up here
+    }
+
     void cookiesAreFoundByName() {
         Request request{http::verb::get, "/console/", 11};
         request.set(http::field::cookie, "ruhu_lang=en; ruhu_session=abc; other=1");

@@ -6,6 +6,7 @@
 #include <ruhu/evidence/device_signing_key.h>
 #include <ruhu/sync/hlc.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -101,6 +102,7 @@ private slots:
     void tokenLifetimeConfigurable();
     void cliUserAddListDisable();
     void demoRefusesNonLoopbackListen();
+    void deviceActivityListed();
 
 private:
     HttpResult login(const QString &user, const QString &device, const QString &password = kDemoPassword);
@@ -586,6 +588,56 @@ void TestAccounts::demoRefusesNonLoopbackListen() {
              2);
     QVERIFY2(output.contains("loopback"), output.constData());
     QVERIFY(!QFile::exists(dir.filePath("data/central.sqlite3")));
+}
+
+// The county sees when each tablet last pushed and pulled, its app version and how far its clock is off
+// (docs/accounts.md "Device activity"): from the tablet's headers, checked and bounded by the server.
+void TestAccounts::deviceActivityListed() {
+    const QByteArray cadre = token("cadre1", "dev-activity");
+    QVERIFY(!cadre.isEmpty());
+    auto deviceEntry = [&] {
+        auto list = get("/api/v1/admin/devices", m_county);
+        for (const auto &d : list.json.value("devices").toArray()) {
+            if (d.toObject().value("deviceId").toString() == QLatin1String("dev-activity"))
+                return d.toObject();
+        }
+        return QJsonObject();
+    };
+    QCOMPARE(deviceEntry().value("lastPullAtMs").toInteger(), qint64(0));
+    QVERIFY(deviceEntry().value("clockOffsetMs").isNull());
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const qint64 twoHours = 2 * 3600 * 1000;
+    auto pull = httpRequestWithHeaders("GET", m_server.url("/api/v1/pull?cursor=0"), {},
+                                       {{"Authorization", "Bearer " + cadre},
+                                        {"X-Ruhu-App-Version", "9.8.7"},
+                                        {"X-Ruhu-Client-Time", QByteArray::number(before - twoHours)}});
+    QCOMPARE(pull.status, 200);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    auto seen = deviceEntry();
+    QVERIFY(seen.value("lastPullAtMs").toInteger() >= before &&
+            seen.value("lastPullAtMs").toInteger() <= after);
+    QCOMPARE(seen.value("appVersion").toString(), QStringLiteral("9.8.7"));
+    const qint64 offset = seen.value("clockOffsetMs").toInteger();
+    QVERIFY2(offset <= -twoHours && offset >= -twoHours - (after - before) - 1000,
+             QByteArray::number(offset));
+    QCOMPARE(seen.value("lastPushAtMs").toInteger(), qint64(0));
+
+    // Malformed headers are ignored, the request still served; a push is noted.
+    auto push =
+        httpRequestWithHeaders("POST", m_server.url("/api/v1/push"), pushBody("dev-activity", QJsonArray{}),
+                               {{"Authorization", "Bearer " + cadre},
+                                {"Content-Type", "application/json"},
+                                {"X-Ruhu-App-Version", QByteArray(100, 'x')},
+                                {"X-Ruhu-Client-Time", "soon"}});
+    QCOMPARE(push.status, 200);
+    seen = deviceEntry();
+    QVERIFY(seen.value("lastPushAtMs").toInteger() >= before);
+    QCOMPARE(seen.value("appVersion").toString(), QStringLiteral("9.8.7"));
+    QCOMPARE(seen.value("clockOffsetMs").toInteger(), offset);
+
+    // A village account cannot read the device list.
+    QCOMPARE(get("/api/v1/admin/devices", cadre).status, 403);
 }
 
 QTEST_GUILESS_MAIN(TestAccounts)

@@ -388,7 +388,7 @@ void TestOperations::newerSchemaIsRefused() {
     QCOMPARE(sqlite.exitCode(), 0);
     QVERIFY(!server.restart());
     QCOMPARE(server.waitForExit(), 1);
-    QVERIFY2(server.log().contains("schema 99, newer than the 5"), server.log().constData());
+    QVERIFY2(server.log().contains("schema 99, newer than the "), server.log().constData());
 }
 
 QTEST_GUILESS_MAIN(TestOperations)

@@ -345,6 +345,39 @@ private Q_SLOTS:
         QVERIFY(m_store->deviceOwners() && m_store->deviceOwners()->empty());
     }
 
+    void deviceActivityRecordedAndPullsThrottled() {
+        QVERIFY(m_store->claimDevice("dev-a", "cadre1", 100));
+        using Kind = DeviceActivity::Kind;
+        // Nothing is noted for a device no one is bound to.
+        QVERIFY(m_store->noteDeviceActivity({"dev-unbound", Kind::Pull, 1000, "1.0", int64_t(5)}));
+        QVERIFY(!*m_store->findDeviceOwner("dev-unbound"));
+        auto seen = [&] { return **m_store->findDeviceOwner("dev-a"); };
+        QCOMPARE(seen().lastPullAtMs, int64_t(0));
+        QVERIFY(!seen().clockKnown);
+        QVERIFY(m_store->noteDeviceActivity({"dev-a", Kind::Pull, 100000, "0.1.0", int64_t(-7200000)}));
+        QCOMPARE(seen().lastPullAtMs, int64_t(100000));
+        QCOMPARE(seen().appVersion, std::string("0.1.0"));
+        QVERIFY(seen().clockKnown);
+        QCOMPARE(seen().clockOffsetMs, int64_t(-7200000));
+        // A pull within the minute that changes nothing is not written again; a new version is.
+        QVERIFY(m_store->noteDeviceActivity({"dev-a", Kind::Pull, 130000, "0.1.0", int64_t(0)}));
+        QCOMPARE(seen().lastPullAtMs, int64_t(100000));
+        QVERIFY(m_store->noteDeviceActivity({"dev-a", Kind::Pull, 140000, "0.2.0", std::nullopt}));
+        QCOMPARE(seen().lastPullAtMs, int64_t(140000));
+        QCOMPARE(seen().appVersion, std::string("0.2.0"));
+        QCOMPARE(seen().clockOffsetMs, int64_t(-7200000)); // a request that did not tell keeps the last
+        // A push is always noted; a missing version keeps the last one.
+        QVERIFY(m_store->noteDeviceActivity({"dev-a", Kind::Push, 150000, "", int64_t(1000)}));
+        QCOMPARE(seen().lastPushAtMs, int64_t(150000));
+        QCOMPARE(seen().lastPullAtMs, int64_t(140000));
+        QCOMPARE(seen().appVersion, std::string("0.2.0"));
+        QCOMPARE(seen().clockOffsetMs, int64_t(1000));
+        QVERIFY(m_store->noteDeviceActivity({"dev-a", Kind::Pull, 210001, "", std::nullopt}));
+        QCOMPARE(seen().lastPullAtMs, int64_t(210001));
+        auto all = m_store->deviceOwners();
+        QVERIFY(all && all->size() == 1 && all->front().lastPushAtMs == 150000);
+    }
+
     void deviceKeyAtMostOneActive() {
         {
             auto tx = m_store->beginWrite();

@@ -66,6 +66,7 @@ public:
                                                        const Clock &clock = SystemClock::instance());
 
     const std::string &deviceId() const { return m_deviceId; }
+    const Clock &clock() const { return m_clock; }
 
     // Session (after login). Stored encrypted so the app can work offline after a restart.
     Status saveSession(const protocol::LoginResponse &login);
