@@ -1,3 +1,5 @@
+#include "field_reads.h"
+
 #include <ruhu/exports/consistency.h>
 
 #include <algorithm>
@@ -7,15 +9,8 @@
 namespace ruhu::exports {
 namespace {
 
-std::string text(const boost::json::object *object, std::string_view key) {
-    const auto *value = object ? object->if_contains(key) : nullptr;
-    return value && value->is_string() ? std::string(value->get_string()) : std::string();
-}
-
-const boost::json::object *child(const boost::json::object *object, std::string_view key) {
-    const auto *value = object ? object->if_contains(key) : nullptr;
-    return value && value->is_object() ? &value->get_object() : nullptr;
-}
+using detail::objectField;
+using detail::stringField;
 
 // The states after 县级确定: the household is a monitoring object by this case's decision.
 bool confirmed(std::string_view state) {
@@ -51,11 +46,11 @@ std::vector<Mismatch> consistencyMismatches(const boost::json::object &household
     std::vector<Mismatch> out;
     const boost::json::object *current = nullptr;
     for (const auto &c : cases) {
-        if (confirmed(text(&c, "state")) && (!current || lastMoved(c) > lastMoved(*current)))
+        if (confirmed(stringField(&c, "state")) && (!current || lastMoved(c) > lastMoved(*current)))
             current = &c;
     }
-    const auto *monitoring = child(&household, "monitoring");
-    const std::string category = text(monitoring, "category");
+    const auto *monitoring = objectField(&household, "monitoring");
+    const std::string category = stringField(monitoring, "category");
     const auto *eliminated = monitoring ? monitoring->if_contains("riskEliminated") : nullptr;
     const bool markedEliminated = eliminated && eliminated->is_bool() && eliminated->get_bool();
     if (!current) {
@@ -64,8 +59,8 @@ std::vector<Mismatch> consistencyMismatches(const boost::json::object &household
                            "户信息为监测对象（" + category + "），但没有经县级确定的监测案件"});
         return out;
     }
-    const std::string state = text(current, "state");
-    const std::string decided = text(child(current, "countyReview"), "category");
+    const std::string state = stringField(current, "state");
+    const std::string decided = stringField(objectField(current, "countyReview"), "category");
     if (category.empty())
         out.push_back(
             {"case_without_category", "案件已经县级确定（" + decided + "），户信息没有监测对象类别"});

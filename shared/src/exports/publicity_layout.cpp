@@ -1,18 +1,13 @@
+#include "field_reads.h"
+
 #include <ruhu/domain/evaluation.h>
 #include <ruhu/exports/publicity_layout.h>
 
 namespace ruhu::exports {
 namespace {
 
-std::string text(const boost::json::object *object, std::string_view key) {
-    const auto *value = object ? object->if_contains(key) : nullptr;
-    return value && value->is_string() ? std::string(value->get_string()) : std::string();
-}
-
-const boost::json::object *child(const boost::json::object *object, std::string_view key) {
-    const auto *value = object ? object->if_contains(key) : nullptr;
-    return value && value->is_object() ? &value->get_object() : nullptr;
-}
+using detail::objectField;
+using detail::stringField;
 
 } // namespace
 
@@ -50,20 +45,20 @@ std::vector<std::string> publicitySheetRow(const PublicityEntry &entry, int numb
 }
 
 bool isInPublicity(const boost::json::object &caseFields) {
-    return text(&caseFields, "state") == "PUBLICIZED";
+    return stringField(&caseFields, "state") == "PUBLICIZED";
 }
 
 std::optional<domain::CivilDate> publicityStart(const boost::json::object &caseFields) {
-    return domain::CivilDate::parse(text(child(&caseFields, "publicity"), "start"));
+    return domain::CivilDate::parse(stringField(objectField(&caseFields, "publicity"), "start"));
 }
 
 std::optional<domain::CivilDate> storedPublicityEnd(const boost::json::object &caseFields) {
-    return domain::CivilDate::parse(text(&caseFields, "publicityEnd"));
+    return domain::CivilDate::parse(stringField(&caseFields, "publicityEnd"));
 }
 
 std::string proposedCategory(const boost::json::object &incomeSheetFields) {
-    const auto *evaluation = child(child(&incomeSheetFields, "computed"), "evaluation");
-    const std::string outcome = text(evaluation, "outcome");
+    const auto *evaluation = objectField(objectField(&incomeSheetFields, "computed"), "evaluation");
+    const std::string outcome = stringField(evaluation, "outcome");
     using domain::Outcome;
     // 必须纳入 is the 脱贫不稳定户 the policy obliges (evaluation.h).
     for (auto [o, category] : {std::pair{Outcome::MustMonitor, "脱贫不稳定户"},
