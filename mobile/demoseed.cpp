@@ -36,6 +36,16 @@ std::string localDate(int monthsBack, int day) {
     return buf;
 }
 
+// A local date `days` days before today: "2026-12-03".
+std::string localDaysBack(int days) {
+    std::time_t then = std::time(nullptr) - static_cast<std::time_t>(days) * 24 * 3600;
+    std::tm tm{};
+    localtime_r(&then, &tm);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return buf;
+}
+
 std::string yearMonth(const std::string &date) { // "2026-09-05" → "202609"
     return date.substr(0, 4) + date.substr(5, 2);
 }
@@ -57,6 +67,38 @@ ruhu::Record demoVisit(const std::string &householdId, const std::string &type, 
                        {"type", type},
                        {"startedAt", date + "T09:30:00+08:00"},
                        {"visitors", boost::json::array{kUser}}});
+}
+
+// Cases waiting for the village (Today page, case page): a fresh lead from a department's list, a lead
+// past its 入户核实 deadline and a case the township returned.
+void addCaseDemo(std::vector<ruhu::Record> &changes) {
+    auto lead = [&](const std::string &householdId, const std::string &date, const char *department,
+                    const char *reason) {
+        changes.push_back(
+            demoRecord("workflowCase", householdId + "-lead", householdId,
+                       {{"householdId", householdId},
+                        {"caseType", "识别"},
+                        {"state", "LEAD"},
+                        {"source", "部门预警"},
+                        {"lead", {{"date", date}, {"department", department}, {"reason", reason}}},
+                        {"events", boost::json::array{{{"id", "ev-1"},
+                                                       {"from", ""},
+                                                       {"to", "LEAD"},
+                                                       {"action", ""},
+                                                       {"by", "county1"},
+                                                       {"role", "county"},
+                                                       {"at", date + "T09:00:00+08:00"},
+                                                       {"note", "部门筛查预警导入"}}}}}));
+    };
+    lead("hh-0011", localDaysBack(1), "医保局", "大额医疗支出预警");
+    lead("hh-0013", localDaysBack(20), "民政局", "低保边缘预警");
+    changes.push_back(
+        demoRecord("workflowCase", "hh-0012-case", "hh-0012",
+                   {{"householdId", "hh-0012"},
+                    {"caseType", "识别"},
+                    {"state", "RETURNED"},
+                    {"source", "农户申报"},
+                    {"townshipReview", {{"result", "退回"}, {"reason", "收入测算缺少务工收入证明"}}}}));
 }
 
 // Monitoring for the Today page, relative to today: 监测对象 due for the monthly visit or already
@@ -105,6 +147,7 @@ void addMonitoringDemo(std::vector<ruhu::Record> &changes) {
     const std::string lookedBack = localDate(3, 10);
     monitor("hh-0010", "边缘易致贫户", {"因残"}, lookedBack);
     changes.push_back(demoVisit("hh-0010", "回头看", localDate(1, 20)));
+    addCaseDemo(changes);
 }
 
 } // namespace

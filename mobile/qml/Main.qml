@@ -27,6 +27,9 @@ ApplicationWindow {
         stack.push(householdFormPage, { householdId: householdId, regionCode: regionCode,
                                         villageName: villageName });
     }
+    function openCase(caseId, villageName) {
+        stack.push(casePage, { caseId: caseId, villageName: villageName });
+    }
     function openIncomeSheet(householdId, headName) {
         stack.push(incomeSheetPage, { householdId: householdId, headName: headName });
     }
@@ -83,8 +86,17 @@ ApplicationWindow {
             onVillageChosen: (code, name) => window.openVillage(code, name)
             onHouseholdChosen: (householdId, regionCode, villageName) =>
                                    window.openHousehold(householdId, regionCode, villageName)
+            onCaseChosen: (caseId, householdId, regionCode, villageName) => window.openCase(caseId, villageName)
             onVillagesRequested: window.goVillages()
             onSettingsRequested: window.openSettings()
+        }
+    }
+    Component {
+        id: casePage
+        CasePage {
+            objectName: "casePage"
+            onHouseholdRequested: (householdId, regionCode, villageName) =>
+                                      window.openHousehold(householdId, regionCode, villageName)
         }
     }
     Component {

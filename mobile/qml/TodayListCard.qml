@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Ruhu
 
 // A Today list in a card: title with the count, one line on what the list means, then up to six rows
-// visible at once (the list scrolls inside the card, so thousands of households stay cheap).
+// visible at once (the list scrolls inside the card, so thousands of households stay cheap). Rows are
+// households unless `rowDelegate` says otherwise (the cases list).
 Rectangle {
     id: card
 
@@ -12,6 +13,9 @@ Rectangle {
     property string hint
     property string emptyText
     property var listModel
+    property string countFormat: qsTr("%1 户")
+    property int rowHeight: 80
+    property Component rowDelegate: householdRow
     readonly property alias list: list
 
     signal householdChosen(string householdId, string regionCode, string villageName)
@@ -50,7 +54,7 @@ Rectangle {
                     Label {
                         id: countLabel
                         anchors.centerIn: parent
-                        text: qsTr("%1 户").arg(list.count)
+                        text: card.countFormat.arg(list.count)
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         color: list.count > 0 ? Theme.warning : Theme.success
@@ -81,60 +85,65 @@ Rectangle {
             objectName: card.objectName + "List"
             visible: count > 0
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(count, 6) * 80
+            Layout.preferredHeight: Math.min(count, 6) * card.rowHeight
             clip: true
             model: card.listModel
             boundsBehavior: Flickable.StopAtBounds
             ScrollIndicator.vertical: ScrollIndicator {}
-            delegate: ItemDelegate {
-                id: row
-                required property string householdId
-                required property string regionCode
-                required property string villageName
-                required property string headName
-                required property string group
-                required property string monitoringCategory
-                required property string detail
-                width: ListView.view.width
-                height: 80
-                leftPadding: 20
-                rightPadding: 12
-                background: Rectangle {
-                    color: row.down ? Theme.neutralChip : Theme.surface
-                    Rectangle {
-                        anchors.left: parent.left
-                        anchors.right: parent.right
-                        anchors.top: parent.top
-                        height: 1
-                        color: Theme.divider
-                    }
+            delegate: card.rowDelegate
+        }
+    }
+
+    Component {
+        id: householdRow
+        ItemDelegate {
+            id: row
+            required property string householdId
+            required property string regionCode
+            required property string villageName
+            required property string headName
+            required property string group
+            required property string monitoringCategory
+            required property string detail
+            width: ListView.view.width
+            height: 80
+            leftPadding: 20
+            rightPadding: 12
+            background: Rectangle {
+                color: row.down ? Theme.neutralChip : Theme.surface
+                Rectangle {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    height: 1
+                    color: Theme.divider
                 }
-                contentItem: RowLayout {
-                    spacing: 12
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        spacing: 2
-                        Label {
-                            Layout.fillWidth: true
-                            text: qsTr("%1 · %2%3").arg(row.headName).arg(row.villageName).arg(row.group)
-                            font.pixelSize: Theme.fontLarge
-                            font.bold: true
-                            color: Theme.text
-                            elide: Text.ElideRight
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            text: row.monitoringCategory.length > 0
-                                  ? qsTr("%1 · %2").arg(row.monitoringCategory).arg(row.detail) : row.detail
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.textSecondary
-                            elide: Text.ElideRight
-                        }
-                    }
-                    AppIcon { name: "chevron_right"; size: 32; color: Theme.textSecondary }
-                }
-                onClicked: card.householdChosen(householdId, regionCode, villageName)
             }
+            contentItem: RowLayout {
+                spacing: 12
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2%3").arg(row.headName).arg(row.villageName).arg(row.group)
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.monitoringCategory.length > 0
+                              ? qsTr("%1 · %2").arg(row.monitoringCategory).arg(row.detail) : row.detail
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textSecondary
+                        elide: Text.ElideRight
+                    }
+                }
+                AppIcon { name: "chevron_right"; size: 32; color: Theme.textSecondary }
+            }
+            onClicked: card.householdChosen(householdId, regionCode, villageName)
         }
     }
 }

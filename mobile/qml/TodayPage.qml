@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Ruhu
 
-// 今天: the landing page after login. The cadre's villages with their counts, the households due for
+// 今天: the landing page after login. The cadre's villages with their counts, the monitoring cases waiting
+// for the village (a lead's 入户核实 deadline, returned ones; overdue first), the households due for
 // the monthly visit (每月走访) and for 回头看, and what the server did with the cadre's edits, each with
 // what to do. Every row opens its household; 我的村 still leads to the village list.
 Page {
@@ -17,9 +18,11 @@ Page {
     readonly property alias monthlyVisits: monthlyVisitModel
     readonly property alias lookBacks: lookBackModel
     readonly property alias outcomes: outcomeModel
+    readonly property alias cases: caseModel
 
     signal villageChosen(string code, string name)
     signal householdChosen(string householdId, string regionCode, string villageName)
+    signal caseChosen(string caseId, string householdId, string regionCode, string villageName)
     signal villagesRequested()
     signal settingsRequested()
 
@@ -67,6 +70,11 @@ Page {
         id: lookBackModel
         store: LocalStore
         list: "lookBack"
+        today: page.today
+    }
+    CaseListModel {
+        id: caseModel
+        store: LocalStore
         today: page.today
     }
     SyncOutcomeListModel {
@@ -183,6 +191,20 @@ Page {
                         }
                         onClicked: page.villageChosen(code, name)
                     }
+                }
+            }
+
+            TodayListCard {
+                objectName: "caseCard"
+                Layout.fillWidth: true
+                title: qsTr("待村里办理的监测案件")
+                hint: qsTr("线索须在 5 个工作日内入户核实；被退回的案件补正后重新提交")
+                emptyText: qsTr("没有等村里办理的案件")
+                countFormat: qsTr("%1 件")
+                rowHeight: 104
+                listModel: caseModel
+                rowDelegate: CaseRowDelegate {
+                    onClicked: page.caseChosen(caseId, householdId, regionCode, villageName)
                 }
             }
 

@@ -80,6 +80,39 @@ private slots:
                  9); // 中秋 15–17, Sat 14 works
     }
 
+    void dueDistanceCountsWorkingDays_data() {
+        QTest::addColumn<QString>("today");
+        QTest::addColumn<QString>("due");
+        QTest::addColumn<bool>("overdue");
+        QTest::addColumn<int>("days");
+        QTest::newRow("Monday, due Wednesday") << "2026-12-07"
+                                               << "2026-12-09" << false << 2;
+        QTest::newRow("due today") << "2026-12-09"
+                                   << "2026-12-09" << false << 0;
+        QTest::newRow("Saturday, due Monday") << "2026-12-05"
+                                              << "2026-12-07" << false << 1;
+        QTest::newRow("over 国庆 2026") << "2026-09-30"
+                                        << "2026-10-09" << false << 2;
+        QTest::newRow("due Friday, Monday") << "2026-12-07"
+                                            << "2026-12-04" << true << 1;
+        QTest::newRow("due Friday, Saturday") << "2026-12-05"
+                                              << "2026-12-04" << true << 0;
+        QTest::newRow("a week late") << "2026-12-08"
+                                     << "2026-12-01" << true << 5;
+    }
+    void dueDistanceCountsWorkingDays() {
+        QFETCH(QString, today);
+        QFETCH(QString, due);
+        QFETCH(bool, overdue);
+        QFETCH(int, days);
+        auto distance = WorkingCalendar::builtin().dueDistance(date(today.toUtf8().constData()),
+                                                               date(due.toUtf8().constData()));
+        QVERIFY(distance.ok());
+        QCOMPARE(distance->overdue, overdue);
+        QCOMPARE(distance->workingDays, days);
+        QVERIFY(!WorkingCalendar::builtin().dueDistance(date("2027-01-04"), date("2026-12-30")).ok());
+    }
+
     void countyLoadsAYear() {
         WorkingCalendar c = WorkingCalendar::builtin();
         auto year = parseCalendarYear(boost::json::parse(R"({"year": 2027, "source": "县级测试导入",

@@ -1,6 +1,7 @@
 // The household index and the lists built on it (household list filters, Today page), over a real replica
 // filled with the demo village (mobile/demoseed.cpp: 20 households, 5 with monitoring data relative to
 // today). Every expectation is recomputed from the decrypted records or from the seed's documented cases.
+#include "caselistmodel.h"
 #include "demoreplicafixture.h"
 #include "duehouseholdlistmodel.h"
 #include "householdlistmodel.h"
@@ -362,6 +363,55 @@ private Q_SLOTS:
         QVERIFY(visit.ok());
         m_store->notifyChanged();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void casesWaitingForTheVillageOverdueFirst() {
+        // The seed's leads (mobile/demoseed.cpp): hh-0011 one day old, hh-0013 twenty days old; hh-0012
+        // returned by the township; hh-0006/7 ASSISTING and hh-0008 SURVEYED wait for the village too;
+        // hh-0009 ELIMINATED does not. Pinned to hh-0011's lead date, its 入户核实 has 5 working days left.
+        const auto lead = m_replica->record("workflowCase", "hh-0011-lead");
+        QVERIFY(lead);
+        const QString leadDate = QString::fromUtf8(lead->fields.at("lead").at("date").as_string().c_str());
+        CaseListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setToday(leadDate);
+        model.setStore(m_store.get());
+        QCOMPARE(idsOf(model, CaseListModel::HouseholdIdRole),
+                 set({"hh-0006", "hh-0007", "hh-0008", "hh-0011", "hh-0012", "hh-0013"}));
+        auto at = [&](int row, int role) { return model.data(model.index(row, 0), role); };
+
+        QCOMPARE(at(0, CaseListModel::HouseholdIdRole).toString(), QStringLiteral("hh-0013"));
+        QCOMPARE(at(0, CaseListModel::OverdueRole).toInt(), 1);
+        QVERIFY(at(0, CaseListModel::DueTextRole).toString().startsWith(QStringLiteral("已逾期")));
+
+        QCOMPARE(at(1, CaseListModel::HouseholdIdRole).toString(), QStringLiteral("hh-0012"));
+        QCOMPARE(at(1, CaseListModel::StateLabelRole).toString(), QStringLiteral("退回补正"));
+        QVERIFY(
+            at(1, CaseListModel::WhatRole).toString().contains(QStringLiteral("收入测算缺少务工收入证明")));
+        QVERIFY(at(1, CaseListModel::DueTextRole).toString().isEmpty());
+
+        QCOMPARE(at(2, CaseListModel::HouseholdIdRole).toString(), QStringLiteral("hh-0011"));
+        QCOMPARE(at(2, CaseListModel::StateLabelRole).toString(), QStringLiteral("线索"));
+        QCOMPARE(at(2, CaseListModel::OverdueRole).toInt(), 0);
+        QCOMPARE(at(2, CaseListModel::HeadNameRole).toString(),
+                 QString::fromStdString(m_replica->householdSummary("hh-0011")->headName));
+        QCOMPARE(at(2, CaseListModel::VillageNameRole).toString(), QStringLiteral("马家村"));
+        const QDate due = QDate::fromString(at(2, CaseListModel::DueDateRole).toString(), Qt::ISODate);
+        QVERIFY(due > QDate::fromString(leadDate, Qt::ISODate).addDays(4));
+        QCOMPARE(at(2, CaseListModel::DueTextRole).toString(),
+                 QStringLiteral("还剩5个工作日（%1月%2日）").arg(due.month()).arg(due.day()));
+        QVERIFY(at(2, CaseListModel::WhatRole).toString().contains(QStringLiteral("入户核实")));
+
+        // The rest have no deadline: their next village step says what to do.
+        for (int r = 3; r < model.rowCount(); ++r) {
+            QVERIFY(at(r, CaseListModel::DueTextRole).toString().isEmpty());
+            QVERIFY(at(r, CaseListModel::WhatRole).toString().startsWith(QStringLiteral("下一步：")));
+        }
+
+        // On its last day the lead is due today.
+        model.setToday(due.toString(Qt::ISODate));
+        QCOMPARE(at(2, CaseListModel::DueTextRole).toString(),
+                 QStringLiteral("今天到期（%1月%2日）").arg(due.month()).arg(due.day()));
     }
 
     void syncOutcomesSayWhatToDo() {

@@ -197,4 +197,14 @@ Result<int> WorkingCalendar::workingDaysBetween(const CivilDate &from, const Civ
     return count;
 }
 
+Result<WorkingCalendar::DueDistance> WorkingCalendar::dueDistance(const CivilDate &today,
+                                                                  const CivilDate &due) const {
+    const bool overdue = today > due;
+    auto days =
+        overdue ? workingDaysBetween(addDays(due, 1), today) : workingDaysBetween(addDays(today, 1), due);
+    if (!days)
+        return days.error();
+    return DueDistance{overdue, *days};
+}
+
 } // namespace ruhu::domain

@@ -364,6 +364,18 @@ std::vector<Record> DeviceReplica::householdRecords(const std::string &kind,
     return out;
 }
 
+std::vector<Record> DeviceReplica::recordsOfKind(const std::string &kind) const {
+    std::vector<Record> out;
+    auto stmt = m_db.prepare(std::string("SELECT ") + kRecordColumns +
+                             " FROM records WHERE kind = ? AND deleted = 0 ORDER BY id");
+    if (!stmt)
+        return out;
+    stmt->bind(1, kind);
+    while (stmt->step())
+        out.push_back(recordFromRow(*stmt, 0));
+    return out;
+}
+
 int64_t DeviceReplica::householdCount(const std::string &regionCode) const {
     auto stmt = m_db.prepare(
         "SELECT count(*) FROM records WHERE kind = 'household' AND region_code = ? AND deleted = 0");

@@ -53,6 +53,15 @@ public:
     // Working days in [from, to] (both included); Error calendar_missing as above. 0 when to < from.
     Result<int> workingDaysBetween(const CivilDate &from, const CivilDate &to) const;
 
+    // How a deadline stands on `today`, for "还剩2个工作日" / "今天到期" / "已逾期1个工作日". Not overdue:
+    // the working days after today up to and including `due` (0: due today, or no working day is left
+    // before it). Overdue (today after due): the working days after `due` up to and including today.
+    struct DueDistance {
+        bool overdue = false;
+        int workingDays = 0;
+    };
+    Result<DueDistance> dueDistance(const CivilDate &today, const CivilDate &due) const;
+
 private:
     std::map<int, CalendarYear> m_years;
 };

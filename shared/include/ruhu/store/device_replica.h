@@ -82,6 +82,8 @@ public:
     // Live records of one kind belonging to a household (photos, authorizations), by id.
     std::vector<Record> householdRecords(const std::string &kind, const std::string &householdId) const;
     std::optional<Record> record(const std::string &kind, const std::string &id) const;
+    // Live records of one kind in every village on the device (the cases for the Today page), by id.
+    std::vector<Record> recordsOfKind(const std::string &kind) const;
     int64_t householdCount(const std::string &regionCode) const;
     std::vector<Record> allRecords() const; // every record including tombstones, ordered by kind, id
 
