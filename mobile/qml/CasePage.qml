@@ -210,7 +210,9 @@ Page {
                                 Label {
                                     Layout.fillWidth: true
                                     wrapMode: Text.Wrap
-                                    text: qsTr("%1（→ %2）").arg(stepCard.modelData.label).arg(stepCard.modelData.toLabel)
+                                    text: stepCard.modelData.label === stepCard.modelData.toLabel
+                                          ? stepCard.modelData.label
+                                          : qsTr("%1（→ %2）").arg(stepCard.modelData.label).arg(stepCard.modelData.toLabel)
                                     font.pixelSize: Theme.fontLarge
                                     font.bold: true
                                     color: Theme.text
