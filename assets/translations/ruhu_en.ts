@@ -57,6 +57,10 @@
         <source>人均纯收入 %1 元，不低于%2年监测范围 %3 元</source>
         <translation>Per-capita net income %1 yuan, not below the %2 monitoring line of %3 yuan</translation>
     </message>
+    <message>
+        <source>上期人均纯收入 %1 元（%2至%3核算表）</source>
+        <translation>Previous per-capita net income %1 yuan (sheet %2 to %3)</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentPanel</name>
@@ -372,6 +376,37 @@
     <message>
         <source>（记录）</source>
         <translation>(record)</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionFlagsSection</name>
+    <message>
+        <source>排除情形核实</source>
+        <translation>Exclusion checks</translation>
+    </message>
+    <message>
+        <source>以下任一项为“是”，识别时不得纳入监测（X6、X7、X8、X10）。</source>
+        <translation>If any of these is “yes”, the household cannot be included in monitoring (X6, X7, X8, X10).</translation>
+    </message>
+    <message>
+        <source>是否种植、养殖大户（规模经营）</source>
+        <translation>Large-scale farmer or breeder</translation>
+    </message>
+    <message>
+        <source>是否雇佣他人从事生产经营活动</source>
+        <translation>Employs others in production or business</translation>
+    </message>
+    <message>
+        <source>是否为享受帮扶故意分户、并户</source>
+        <translation>Split or merged the household on purpose to get assistance</translation>
+    </message>
+    <message>
+        <source>是否空挂户</source>
+        <translation>Registered-only household</translation>
+    </message>
+    <message>
+        <source>是否有优亲厚友、弄虚作假、信息失真或纳入失信惩戒</source>
+        <translation>Favouritism, fraud, false information or credit blacklist</translation>
     </message>
 </context>
 <context>
@@ -927,6 +962,10 @@ Tap &quot;Add member&quot; to enter the head first.</translation>
         <source>F3 其他刚性支出</source>
         <translation>F3 Other unavoidable expenses</translation>
     </message>
+    <message>
+        <source>日期应写成 2024-09-05 这样的格式</source>
+        <translation>Write the date like 2024-09-05</translation>
+    </message>
 </context>
 <context>
     <name>IncomeSheetPage</name>
@@ -997,6 +1036,54 @@ Tap &quot;Add member&quot; to enter the head first.</translation>
     <message>
         <source>自动保存</source>
         <translation>Saved automatically</translation>
+    </message>
+    <message>
+        <source>核算期 %1至%2（金额单位：元）</source>
+        <translation>Income period %1 to %2 (amounts in yuan)</translation>
+    </message>
+    <message>
+        <source>核算期（采集日前12个月）</source>
+        <translation>Income period (12 months before collection)</translation>
+    </message>
+    <message>
+        <source>开始 2023-09-01</source>
+        <translation>start 2023-09-01</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>结束 2024-08-31</source>
+        <translation>end 2024-08-31</translation>
+    </message>
+    <message>
+        <source>设为采集日前12个月</source>
+        <translation>Set to the 12 months before collection</translation>
+    </message>
+    <message>
+        <source>没有上期核算表：上期人均纯收入可在“理赔收入与上期收入”中手填</source>
+        <translation>No previous sheet: enter the previous per-capita income under “claims and previous income”</translation>
+    </message>
+    <message>
+        <source>开始新一期核算（本表留作上期）</source>
+        <translation>Start a new period (keep this sheet as the previous one)</translation>
+    </message>
+    <message>
+        <source>开始新一期核算</source>
+        <translation>Start a new income period</translation>
+    </message>
+    <message>
+        <source>本表（%1至%2）将留作上期，其人均纯收入用于收入下降的判断；新一期为采集日前12个月，各项收入清空，生产性固定资产保留。</source>
+        <translation>This sheet (%1 to %2) is kept as the previous period; its per-capita income is used to detect an income drop. The new period is the 12 months before collection; incomes are cleared, productive fixed assets are kept.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>开始新一期</source>
+        <translation>Start new period</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1543,293 @@ Tap &quot;Add measure&quot; at the top right.</translation>
         <source>劳动技能</source>
         <translation>Labour capacity</translation>
     </message>
+    <message>
+        <source>详细情况</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPage</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>成员详细情况 · %1</source>
+        <translation>Member details · %1</translation>
+    </message>
+    <message>
+        <source>研判所需的成员信息；每项离开时自动保存</source>
+        <translation>What the assessment needs about this member; each field saves when left</translation>
+    </message>
+    <message>
+        <source>请核实（%1项）</source>
+        <translation>Please check (%1)</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>患大病、重度残疾（一、二级）、失能老年人关系到重点关注K2、K4、K10。</source>
+        <translation>Serious illness, severe disability (grade 1 or 2) and disabled elderly decide K2, K4 and K10.</translation>
+    </message>
+    <message>
+        <source>所患疾病（多个用顿号分隔）</source>
+        <translation>Diseases (separate with 、)</translation>
+    </message>
+    <message>
+        <source>例如 高血压、糖尿病</source>
+        <translation>e.g. hypertension、diabetes</translation>
+    </message>
+    <message>
+        <source>残疾等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <source>一级</source>
+        <translation>Grade 1</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <source>四级</source>
+        <translation>Grade 4</translation>
+    </message>
+    <message>
+        <source>无残疾证</source>
+        <translation>No disability certificate</translation>
+    </message>
+    <message>
+        <source>残疾类别</source>
+        <translation>Disability type</translation>
+    </message>
+    <message>
+        <source>残疾证办证年度</source>
+        <translation>Year of disability certificate</translation>
+    </message>
+    <message>
+        <source>例如 2019</source>
+        <translation>e.g. 2019</translation>
+    </message>
+    <message>
+        <source>是否失能老年人</source>
+        <translation>Disabled elderly</translation>
+    </message>
+    <message>
+        <source>在校生状况</source>
+        <translation>Schooling</translation>
+    </message>
+    <message>
+        <source>2人以上在非义务教育学段就学为K5；义务教育适龄失学辍学为“三保障”教育未保障。</source>
+        <translation>Two or more in non-compulsory education: K5; a compulsory-age child out of school: education not guaranteed.</translation>
+    </message>
+    <message>
+        <source>非在校生</source>
+        <translation>Not a student</translation>
+    </message>
+    <message>
+        <source>义务教育阶段未上学原因</source>
+        <translation>Reason for not attending compulsory school</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>监护赡养</source>
+        <translation>Guardianship and support</translation>
+    </message>
+    <message>
+        <source>法定监护人：%1</source>
+        <translation>Legal guardian: %1</translation>
+    </message>
+    <message>
+        <source>法定赡养人：%1</source>
+        <translation>Legal supporter: %1</translation>
+    </message>
+    <message>
+        <source>16周岁以下无法定监护人、60周岁以上无法定赡养人为K9。</source>
+        <translation>Aged 16 or under without a legal guardian, or 60 or over without a legal supporter: K9.</translation>
+    </message>
+    <message>
+        <source>是否有法定监护人</source>
+        <translation>Has a legal guardian</translation>
+    </message>
+    <message>
+        <source>是否有法定赡养人</source>
+        <translation>Has a legal supporter</translation>
+    </message>
+    <message>
+        <source>是否事实无人抚养儿童</source>
+        <translation>De facto unsupported child</translation>
+    </message>
+    <message>
+        <source>劳动与务工</source>
+        <translation>Labour and work</translation>
+    </message>
+    <message>
+        <source>务工%1个月</source>
+        <translation>worked %1 months</translation>
+    </message>
+    <message>
+        <source>劳动技能决定劳动力系数（K2、K10）；有劳动力而零就业、无产业为K3。</source>
+        <translation>Labour capacity gives the labour coefficient (K2, K10); able to work but no job and no industry: K3.</translation>
+    </message>
+    <message>
+        <source>劳动技能</source>
+        <translation>Labour capacity</translation>
+    </message>
+    <message>
+        <source>是否务工就业</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <source>务工时间（月，0–12）</source>
+        <translation>Months worked (0–12)</translation>
+    </message>
+    <message>
+        <source>例如 10</source>
+        <translation>e.g. 10</translation>
+    </message>
+    <message>
+        <source>务工所在地</source>
+        <translation>Place of work</translation>
+    </message>
+    <message>
+        <source>务工所在县</source>
+        <translation>County of work</translation>
+    </message>
+    <message>
+        <source>例如 潜江市</source>
+        <translation>e.g. Qianjiang</translation>
+    </message>
+    <message>
+        <source>务工企业名称</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>例如 某某电子厂</source>
+        <translation>e.g. an electronics factory</translation>
+    </message>
+    <message>
+        <source>公益性岗位</source>
+        <translation>Public welfare job</translation>
+    </message>
+    <message>
+        <source>例如 村庄保洁员</source>
+        <translation>e.g. village cleaner</translation>
+    </message>
+    <message>
+        <source>公益性岗位（月数）</source>
+        <translation>Public welfare job (months)</translation>
+    </message>
+    <message>
+        <source>例如 12</source>
+        <translation>e.g. 12</translation>
+    </message>
+    <message>
+        <source>公益性岗位月工资（元）</source>
+        <translation>Public welfare job monthly pay (yuan)</translation>
+    </message>
+    <message>
+        <source>例如 500</source>
+        <translation>e.g. 500</translation>
+    </message>
+    <message>
+        <source>参保与享受政策</source>
+        <translation>Insurance and benefits</translation>
+    </message>
+    <message>
+        <source>未参加城乡居民或职工基本医疗保险为“三保障”医疗未保障。</source>
+        <translation>Without resident or employee basic medical insurance, medical care is not guaranteed.</translation>
+    </message>
+    <message>
+        <source>城乡居民基本医疗保险</source>
+        <translation>Resident basic medical insurance</translation>
+    </message>
+    <message>
+        <source>职工基本医疗保险</source>
+        <translation>Employee basic medical insurance</translation>
+    </message>
+    <message>
+        <source>大病保险</source>
+        <translation>Critical illness insurance</translation>
+    </message>
+    <message>
+        <source>商业补充医疗保险</source>
+        <translation>Commercial supplementary medical insurance</translation>
+    </message>
+    <message>
+        <source>城乡居民基本养老保险</source>
+        <translation>Resident basic pension insurance</translation>
+    </message>
+    <message>
+        <source>职工基本养老保险</source>
+        <translation>Employee basic pension insurance</translation>
+    </message>
+    <message>
+        <source>人身意外保险补贴</source>
+        <translation>Accident insurance subsidy</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>Dibao (minimum living allowance)</translation>
+    </message>
+    <message>
+        <source>低保档次</source>
+        <translation>Dibao tier</translation>
+    </message>
+    <message>
+        <source>特困供养</source>
+        <translation>Extreme poverty support</translation>
+    </message>
+    <message>
+        <source>特困供养方式</source>
+        <translation>Support mode</translation>
+    </message>
+    <message>
+        <source>是否接受医疗救助</source>
+        <translation>Medical assistance</translation>
+    </message>
+    <message>
+        <source>是否接受其他健康帮扶</source>
+        <translation>Other health assistance</translation>
+    </message>
+    <message>
+        <source>家庭人口与排除情形</source>
+        <translation>Household size and exclusions</translation>
+    </message>
+    <message>
+        <source>不共享收支的成员不计入家庭人口（X9）；国家公职人员（X1）、领取报酬的村干部（X2）、空挂人口（X8）为排除情形。</source>
+        <translation>A member not sharing income and expenses is not counted (X9); a public servant (X1), a paid village cadre (X2) or a registered-only member (X8) excludes the household.</translation>
+    </message>
+    <message>
+        <source>是否与户主共享收支</source>
+        <translation>Shares income and expenses with the head</translation>
+    </message>
+    <message>
+        <source>是否国家公职人员</source>
+        <translation>Public servant</translation>
+    </message>
+    <message>
+        <source>是否任村三委干部并领取报酬</source>
+        <translation>Paid village committee cadre</translation>
+    </message>
+    <message>
+        <source>是否空挂人口</source>
+        <translation>Registered here but not living here</translation>
+    </message>
 </context>
 <context>
     <name>PhotoCapturePage</name>
@@ -1693,6 +2067,10 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     <message>
         <source>纳入监测至少要选择1项致贫/返贫风险</source>
         <translation>Monitoring needs at least 1 risk type</translation>
+    </message>
+    <message>
+        <source>未能保存专门说明</source>
+        <translation>Could not save the explanation</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2716,33 @@ Tap &quot;Add measure&quot; at the top right.</translation>
     <message>
         <source>没有需要处理的同步结果</source>
         <translation>No sync results to act on</translation>
+    </message>
+</context>
+<context>
+    <name>UrbanPropertySection</name>
+    <message>
+        <source>城镇房产</source>
+        <translation>Property in towns</translation>
+    </message>
+    <message>
+        <source>在城镇拥有商品房、自建房、门面房或经营用房属于排除情形X4。</source>
+        <translation>Owning a commercial, self-built, shop or business property in a town is exclusion X4.</translation>
+    </message>
+    <message>
+        <source>添加城镇房产</source>
+        <translation>Add property in town</translation>
+    </message>
+    <message>
+        <source>房产类型</source>
+        <translation>Property type</translation>
+    </message>
+    <message>
+        <source>所在地</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>信息来源</source>
+        <translation>Source</translation>
     </message>
 </context>
 <context>

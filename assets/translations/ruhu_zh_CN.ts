@@ -57,6 +57,10 @@
         <source>人均纯收入 %1 元，不低于%2年监测范围 %3 元</source>
         <translation>人均纯收入 %1 元，不低于%2年监测范围 %3 元</translation>
     </message>
+    <message>
+        <source>上期人均纯收入 %1 元（%2至%3核算表）</source>
+        <translation>上期人均纯收入 %1 元（%2至%3核算表）</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentPanel</name>
@@ -372,6 +376,37 @@
     <message>
         <source>（记录）</source>
         <translation>（记录）</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionFlagsSection</name>
+    <message>
+        <source>排除情形核实</source>
+        <translation>排除情形核实</translation>
+    </message>
+    <message>
+        <source>以下任一项为“是”，识别时不得纳入监测（X6、X7、X8、X10）。</source>
+        <translation>以下任一项为“是”，识别时不得纳入监测（X6、X7、X8、X10）。</translation>
+    </message>
+    <message>
+        <source>是否种植、养殖大户（规模经营）</source>
+        <translation>是否种植、养殖大户（规模经营）</translation>
+    </message>
+    <message>
+        <source>是否雇佣他人从事生产经营活动</source>
+        <translation>是否雇佣他人从事生产经营活动</translation>
+    </message>
+    <message>
+        <source>是否为享受帮扶故意分户、并户</source>
+        <translation>是否为享受帮扶故意分户、并户</translation>
+    </message>
+    <message>
+        <source>是否空挂户</source>
+        <translation>是否空挂户</translation>
+    </message>
+    <message>
+        <source>是否有优亲厚友、弄虚作假、信息失真或纳入失信惩戒</source>
+        <translation>是否有优亲厚友、弄虚作假、信息失真或纳入失信惩戒</translation>
     </message>
 </context>
 <context>
@@ -927,6 +962,10 @@
         <source>F3 其他刚性支出</source>
         <translation>F3 其他刚性支出</translation>
     </message>
+    <message>
+        <source>日期应写成 2024-09-05 这样的格式</source>
+        <translation>日期应写成 2024-09-05 这样的格式</translation>
+    </message>
 </context>
 <context>
     <name>IncomeSheetPage</name>
@@ -997,6 +1036,54 @@
     <message>
         <source>自动保存</source>
         <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>核算期 %1至%2（金额单位：元）</source>
+        <translation>核算期 %1至%2（金额单位：元）</translation>
+    </message>
+    <message>
+        <source>核算期（采集日前12个月）</source>
+        <translation>核算期（采集日前12个月）</translation>
+    </message>
+    <message>
+        <source>开始 2023-09-01</source>
+        <translation>开始 2023-09-01</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>结束 2024-08-31</source>
+        <translation>结束 2024-08-31</translation>
+    </message>
+    <message>
+        <source>设为采集日前12个月</source>
+        <translation>设为采集日前12个月</translation>
+    </message>
+    <message>
+        <source>没有上期核算表：上期人均纯收入可在“理赔收入与上期收入”中手填</source>
+        <translation>没有上期核算表：上期人均纯收入可在“理赔收入与上期收入”中手填</translation>
+    </message>
+    <message>
+        <source>开始新一期核算（本表留作上期）</source>
+        <translation>开始新一期核算（本表留作上期）</translation>
+    </message>
+    <message>
+        <source>开始新一期核算</source>
+        <translation>开始新一期核算</translation>
+    </message>
+    <message>
+        <source>本表（%1至%2）将留作上期，其人均纯收入用于收入下降的判断；新一期为采集日前12个月，各项收入清空，生产性固定资产保留。</source>
+        <translation>本表（%1至%2）将留作上期，其人均纯收入用于收入下降的判断；新一期为采集日前12个月，各项收入清空，生产性固定资产保留。</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>开始新一期</source>
+        <translation>开始新一期</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1543,293 @@
         <source>劳动技能</source>
         <translation>劳动技能</translation>
     </message>
+    <message>
+        <source>详细情况</source>
+        <translation>详细情况</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPage</name>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>成员详细情况 · %1</source>
+        <translation>成员详细情况 · %1</translation>
+    </message>
+    <message>
+        <source>研判所需的成员信息；每项离开时自动保存</source>
+        <translation>研判所需的成员信息；每项离开时自动保存</translation>
+    </message>
+    <message>
+        <source>请核实（%1项）</source>
+        <translation>请核实（%1项）</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>患大病、重度残疾（一、二级）、失能老年人关系到重点关注K2、K4、K10。</source>
+        <translation>患大病、重度残疾（一、二级）、失能老年人关系到重点关注K2、K4、K10。</translation>
+    </message>
+    <message>
+        <source>所患疾病（多个用顿号分隔）</source>
+        <translation>所患疾病（多个用顿号分隔）</translation>
+    </message>
+    <message>
+        <source>例如 高血压、糖尿病</source>
+        <translation>例如 高血压、糖尿病</translation>
+    </message>
+    <message>
+        <source>残疾等级</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>一级</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <source>四级</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <source>无残疾证</source>
+        <translation>无残疾证</translation>
+    </message>
+    <message>
+        <source>残疾类别</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>残疾证办证年度</source>
+        <translation>残疾证办证年度</translation>
+    </message>
+    <message>
+        <source>例如 2019</source>
+        <translation>例如 2019</translation>
+    </message>
+    <message>
+        <source>是否失能老年人</source>
+        <translation>是否失能老年人</translation>
+    </message>
+    <message>
+        <source>在校生状况</source>
+        <translation>在校生状况</translation>
+    </message>
+    <message>
+        <source>2人以上在非义务教育学段就学为K5；义务教育适龄失学辍学为“三保障”教育未保障。</source>
+        <translation>2人以上在非义务教育学段就学为K5；义务教育适龄失学辍学为“三保障”教育未保障。</translation>
+    </message>
+    <message>
+        <source>非在校生</source>
+        <translation>非在校生</translation>
+    </message>
+    <message>
+        <source>义务教育阶段未上学原因</source>
+        <translation>义务教育阶段未上学原因</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>监护赡养</source>
+        <translation>监护赡养</translation>
+    </message>
+    <message>
+        <source>法定监护人：%1</source>
+        <translation>法定监护人：%1</translation>
+    </message>
+    <message>
+        <source>法定赡养人：%1</source>
+        <translation>法定赡养人：%1</translation>
+    </message>
+    <message>
+        <source>16周岁以下无法定监护人、60周岁以上无法定赡养人为K9。</source>
+        <translation>16周岁以下无法定监护人、60周岁以上无法定赡养人为K9。</translation>
+    </message>
+    <message>
+        <source>是否有法定监护人</source>
+        <translation>是否有法定监护人</translation>
+    </message>
+    <message>
+        <source>是否有法定赡养人</source>
+        <translation>是否有法定赡养人</translation>
+    </message>
+    <message>
+        <source>是否事实无人抚养儿童</source>
+        <translation>是否事实无人抚养儿童</translation>
+    </message>
+    <message>
+        <source>劳动与务工</source>
+        <translation>劳动与务工</translation>
+    </message>
+    <message>
+        <source>务工%1个月</source>
+        <translation>务工%1个月</translation>
+    </message>
+    <message>
+        <source>劳动技能决定劳动力系数（K2、K10）；有劳动力而零就业、无产业为K3。</source>
+        <translation>劳动技能决定劳动力系数（K2、K10）；有劳动力而零就业、无产业为K3。</translation>
+    </message>
+    <message>
+        <source>劳动技能</source>
+        <translation>劳动技能</translation>
+    </message>
+    <message>
+        <source>是否务工就业</source>
+        <translation>是否务工就业</translation>
+    </message>
+    <message>
+        <source>务工时间（月，0–12）</source>
+        <translation>务工时间（月，0–12）</translation>
+    </message>
+    <message>
+        <source>例如 10</source>
+        <translation>例如 10</translation>
+    </message>
+    <message>
+        <source>务工所在地</source>
+        <translation>务工所在地</translation>
+    </message>
+    <message>
+        <source>务工所在县</source>
+        <translation>务工所在县</translation>
+    </message>
+    <message>
+        <source>例如 潜江市</source>
+        <translation>例如 潜江市</translation>
+    </message>
+    <message>
+        <source>务工企业名称</source>
+        <translation>务工企业名称</translation>
+    </message>
+    <message>
+        <source>例如 某某电子厂</source>
+        <translation>例如 某某电子厂</translation>
+    </message>
+    <message>
+        <source>公益性岗位</source>
+        <translation>公益性岗位</translation>
+    </message>
+    <message>
+        <source>例如 村庄保洁员</source>
+        <translation>例如 村庄保洁员</translation>
+    </message>
+    <message>
+        <source>公益性岗位（月数）</source>
+        <translation>公益性岗位（月数）</translation>
+    </message>
+    <message>
+        <source>例如 12</source>
+        <translation>例如 12</translation>
+    </message>
+    <message>
+        <source>公益性岗位月工资（元）</source>
+        <translation>公益性岗位月工资（元）</translation>
+    </message>
+    <message>
+        <source>例如 500</source>
+        <translation>例如 500</translation>
+    </message>
+    <message>
+        <source>参保与享受政策</source>
+        <translation>参保与享受政策</translation>
+    </message>
+    <message>
+        <source>未参加城乡居民或职工基本医疗保险为“三保障”医疗未保障。</source>
+        <translation>未参加城乡居民或职工基本医疗保险为“三保障”医疗未保障。</translation>
+    </message>
+    <message>
+        <source>城乡居民基本医疗保险</source>
+        <translation>城乡居民基本医疗保险</translation>
+    </message>
+    <message>
+        <source>职工基本医疗保险</source>
+        <translation>职工基本医疗保险</translation>
+    </message>
+    <message>
+        <source>大病保险</source>
+        <translation>大病保险</translation>
+    </message>
+    <message>
+        <source>商业补充医疗保险</source>
+        <translation>商业补充医疗保险</translation>
+    </message>
+    <message>
+        <source>城乡居民基本养老保险</source>
+        <translation>城乡居民基本养老保险</translation>
+    </message>
+    <message>
+        <source>职工基本养老保险</source>
+        <translation>职工基本养老保险</translation>
+    </message>
+    <message>
+        <source>人身意外保险补贴</source>
+        <translation>人身意外保险补贴</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>低保档次</source>
+        <translation>低保档次</translation>
+    </message>
+    <message>
+        <source>特困供养</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <source>特困供养方式</source>
+        <translation>特困供养方式</translation>
+    </message>
+    <message>
+        <source>是否接受医疗救助</source>
+        <translation>是否接受医疗救助</translation>
+    </message>
+    <message>
+        <source>是否接受其他健康帮扶</source>
+        <translation>是否接受其他健康帮扶</translation>
+    </message>
+    <message>
+        <source>家庭人口与排除情形</source>
+        <translation>家庭人口与排除情形</translation>
+    </message>
+    <message>
+        <source>不共享收支的成员不计入家庭人口（X9）；国家公职人员（X1）、领取报酬的村干部（X2）、空挂人口（X8）为排除情形。</source>
+        <translation>不共享收支的成员不计入家庭人口（X9）；国家公职人员（X1）、领取报酬的村干部（X2）、空挂人口（X8）为排除情形。</translation>
+    </message>
+    <message>
+        <source>是否与户主共享收支</source>
+        <translation>是否与户主共享收支</translation>
+    </message>
+    <message>
+        <source>是否国家公职人员</source>
+        <translation>是否国家公职人员</translation>
+    </message>
+    <message>
+        <source>是否任村三委干部并领取报酬</source>
+        <translation>是否任村三委干部并领取报酬</translation>
+    </message>
+    <message>
+        <source>是否空挂人口</source>
+        <translation>是否空挂人口</translation>
+    </message>
 </context>
 <context>
     <name>PhotoCapturePage</name>
@@ -1693,6 +2067,10 @@
     <message>
         <source>纳入监测至少要选择1项致贫/返贫风险</source>
         <translation>纳入监测至少要选择1项致贫/返贫风险</translation>
+    </message>
+    <message>
+        <source>未能保存专门说明</source>
+        <translation>未能保存专门说明</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2716,33 @@
     <message>
         <source>没有需要处理的同步结果</source>
         <translation>没有需要处理的同步结果</translation>
+    </message>
+</context>
+<context>
+    <name>UrbanPropertySection</name>
+    <message>
+        <source>城镇房产</source>
+        <translation>城镇房产</translation>
+    </message>
+    <message>
+        <source>在城镇拥有商品房、自建房、门面房或经营用房属于排除情形X4。</source>
+        <translation>在城镇拥有商品房、自建房、门面房或经营用房属于排除情形X4。</translation>
+    </message>
+    <message>
+        <source>添加城镇房产</source>
+        <translation>添加城镇房产</translation>
+    </message>
+    <message>
+        <source>房产类型</source>
+        <translation>房产类型</translation>
+    </message>
+    <message>
+        <source>所在地</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>信息来源</source>
+        <translation>信息来源</translation>
     </message>
 </context>
 <context>

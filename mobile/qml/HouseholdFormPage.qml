@@ -42,6 +42,14 @@ Page {
         if (editor.save())
             page.saved();
     }
+    // 成员详细情况 of a stored member (health, schooling, guardianship, work, benefits, exclusion facts).
+    function openMemberPage(row) {
+        const member = editor.members.get(row);
+        if (!member.id || member.isNew)
+            return null;
+        return page.StackView.view.push(memberPage, { memberId: member.id, householdId: editor.householdId,
+                                                      memberName: member.name || "" });
+    }
     function openMemberEditor(row) {
         memberDialog.row = row;
         memberDialog.editor.load(row >= 0 ? editor.members.get(row) : {});
@@ -273,6 +281,7 @@ Page {
                         }
                         // §12 sections, each its own file; hidden until the household exists
                         HousingSection { objectName: "housingSection"; visible: !editor.isNew; record: householdRecord }
+                        UrbanPropertySection { objectName: "urbanPropertySection"; visible: !editor.isNew; record: householdRecord }
                         WaterSection { objectName: "waterSection"; visible: !editor.isNew; record: householdRecord }
                         UtilitiesSection { objectName: "utilitiesSection"; visible: !editor.isNew; record: householdRecord }
                         LandSection { objectName: "landSection"; visible: !editor.isNew; record: householdRecord }
@@ -285,6 +294,7 @@ Page {
                         }
                         SuddenEventsSection { objectName: "suddenEventsSection"; visible: !editor.isNew; record: householdRecord }
                         IndustrySection { objectName: "industrySection"; visible: !editor.isNew; record: householdRecord }
+                        ExclusionFlagsSection { objectName: "exclusionFlagsSection"; visible: !editor.isNew; record: householdRecord }
                         InsuranceSection {
                             objectName: "insuranceSection"
                             visible: !editor.isNew
@@ -398,6 +408,14 @@ Page {
         RiskDecisionPage { objectName: "riskDecisionPage" }
     }
     Component {
+        id: memberPage
+        MemberPage {
+            objectName: "memberPage"
+            // what the page changed (共享收支, 劳动技能 …) shows in the member list and the count
+            StackView.onRemoved: editor.load()
+        }
+    }
+    Component {
         id: measuresPage
         MeasuresPage { objectName: "measuresPage" }
     }
@@ -427,6 +445,7 @@ Page {
 
     MemberEditorDialog {
         id: memberDialog
+        onDetailsRequested: (row) => page.openMemberPage(row)
         onMemberAccepted: (row, member) => {
             editor.commitMember(row, member);
             if (row < 0) // a new member is in the list now: later fields update that row

@@ -25,7 +25,9 @@ Page {
 
     header: AppHeader {
         title: qsTr("收入核算 · %1").arg(page.headName.length > 0 ? page.headName : page.householdId)
-        subtitle: qsTr("农民家庭年人均纯收入核算表（金额单位：元）")
+        subtitle: editor.periodEnd.length > 0
+                  ? qsTr("核算期 %1至%2（金额单位：元）").arg(editor.periodStart).arg(editor.periodEnd)
+                  : qsTr("农民家庭年人均纯收入核算表（金额单位：元）")
         onBackClicked: { editor.commit(); page.StackView.view.pop(); }
         Label {
             objectName: "incomeSavedLabel"
@@ -237,12 +239,89 @@ Page {
                                         text: editor.revision >= 0 ? editor.itemValue(groupPane.modelData.key,
                                                                                       modelData.key) : ""
 
+                                        objectName: "item_" + groupPane.modelData.key + "_" + modelData.key
+                                        // 上期人均纯收入 comes from the previous period's sheet when there is one
+                                        enabled: !(modelData.key === "priorD" && editor.assessment.hasPriorSheet)
                                         onTextEdited: hasError = !editor.setItemValue(groupPane.modelData.key,
                                                                                       modelData.key, text)
                                         onEditingFinished: editor.commit()
                                     }
                                 }
                             }
+                        }
+                    }
+                }
+                // 核算期 (the 12 months before collection) and the previous period's sheet, next to 上期收入
+                Pane {
+                    id: periodPane
+                    objectName: "periodPane"
+                    Layout.fillWidth: true
+                    padding: 16
+                    background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
+                    ColumnLayout {
+                        width: parent.width
+                        spacing: 8
+                        Label {
+                            text: qsTr("核算期（采集日前12个月）")
+                            font.pixelSize: Theme.fontLarge
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        Flow {
+                            Layout.fillWidth: true
+                            spacing: 10
+                            AppTextField {
+                                id: periodStartField
+                                objectName: "periodStartField"
+                                width: 190
+                                text: editor.periodStart
+                                placeholderText: qsTr("开始 2023-09-01")
+                                inputMethodHints: Qt.ImhPreferNumbers
+                                onEditingFinished: if (text.length > 0 && periodEndField.text.length > 0)
+                                                       editor.setPeriod(text, periodEndField.text)
+                            }
+                            Label { text: qsTr("至"); height: periodStartField.height; verticalAlignment: Text.AlignVCenter }
+                            AppTextField {
+                                id: periodEndField
+                                objectName: "periodEndField"
+                                width: 190
+                                text: editor.periodEnd
+                                placeholderText: qsTr("结束 2024-08-31")
+                                inputMethodHints: Qt.ImhPreferNumbers
+                                onEditingFinished: if (text.length > 0 && periodStartField.text.length > 0)
+                                                       editor.setPeriod(periodStartField.text, text)
+                            }
+                            AppButton {
+                                objectName: "periodDefaultButton"
+                                text: qsTr("设为采集日前12个月")
+                                onClicked: editor.usePeriodBeforeCollection()
+                            }
+                        }
+                        Repeater {
+                            model: editor.periodWarnings
+                            Label {
+                                required property string modelData
+                                text: "• " + modelData
+                                color: Theme.warning
+                                font.pixelSize: Theme.fontSmall
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                        Label {
+                            objectName: "priorIncomeLabel"
+                            text: editor.assessment.hasPriorSheet ? editor.assessment.priorIncome
+                                  : qsTr("没有上期核算表：上期人均纯收入可在“理赔收入与上期收入”中手填")
+                            color: editor.assessment.hasPriorSheet ? Theme.text : Theme.textSecondary
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        AppButton {
+                            objectName: "startNewPeriodButton"
+                            text: qsTr("开始新一期核算（本表留作上期）")
+                            enabled: editor.periodEnd.length > 0
+                            onClicked: newPeriodDialog.open()
                         }
                     }
                 }
@@ -338,5 +417,37 @@ Page {
                 }
             }
         }
+    }
+
+    AppDialog {
+        id: newPeriodDialog
+        objectName: "newPeriodDialog"
+        width: Math.min(640, page.width - 2 * Theme.margin)
+        title: qsTr("开始新一期核算")
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.fontBody
+            text: qsTr("本表（%1至%2）将留作上期，其人均纯收入用于收入下降的判断；新一期为采集日前12个月，各项收入清空，生产性固定资产保留。")
+                  .arg(editor.periodStart).arg(editor.periodEnd)
+        }
+        footer: DialogButtonBox {
+            background: Item {}
+            padding: 12
+            Button {
+                text: qsTr("取消")
+                flat: true
+                font.pixelSize: Theme.fontBody
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "newPeriodOkButton"
+                text: qsTr("开始新一期")
+                flat: true
+                font.pixelSize: Theme.fontBody
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: editor.startNewPeriod()
     }
 }

@@ -16,6 +16,8 @@ AppDialog {
     readonly property alias editor: memberEditor
 
     signal memberAccepted(int row, var member)
+    // 健康状况, 在校生状况, 监护赡养, 务工, 参保 … on the member page
+    signal detailsRequested(int row)
 
     width: Math.min(860, (parent ? parent.width : 860) - 2 * Theme.margin) // fits an 800 px portrait window
     title: dialog.row >= 0 ? qsTr("编辑家庭成员") : qsTr("添加家庭成员")
@@ -158,6 +160,23 @@ AppDialog {
 
     footer: Item {
         implicitHeight: 96
+        AppButton {
+            objectName: "memberDetailsButton"
+            visible: dialog.row >= 0
+            anchors.left: parent.left
+            anchors.leftMargin: Theme.margin
+            anchors.verticalCenter: parent.verticalCenter
+            text: qsTr("详细情况")
+            icon.source: "icons/chevron_right.svg"
+            font.pixelSize: Theme.fontBody
+            implicitHeight: 60
+            onClicked: {
+                if (memberEditor.acceptable)
+                    dialog.memberAccepted(dialog.row, memberEditor.toMap());
+                dialog.close();
+                dialog.detailsRequested(dialog.row);
+            }
+        }
         Row {
             anchors.right: parent.right
             anchors.rightMargin: Theme.margin

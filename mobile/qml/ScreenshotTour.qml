@@ -13,6 +13,7 @@ Item {
     property int step: 0
     property int waited: 0
     readonly property var page: appWindow.stack.currentItem
+    property string savedLabor // the member page step restores the head's 劳动技能 after its shots
     readonly property var orientations: [{ name: "landscape", width: 1280, height: 800 },
                                          { name: "portrait", width: 800, height: 1280 }]
     property int pass: 0
@@ -132,6 +133,7 @@ Item {
         () => shot("15-income-sheet-empty"),
         () => {
             const e = page.editor;
+            e.usePeriodBeforeCollection(); // 核算期: the 12 months before 2024-12-31
             e.addLine("crops");
             [["item", "水稻"], ["areaMu", "6"], ["yieldKg", "3600"], ["soldAmount", "8,200"],
              ["selfValue", "1200"], ["cost", "3900"]].forEach(v => e.setLineValue("crops", 0, v[0], v[1]));
@@ -153,7 +155,7 @@ Item {
         },
         () => shot("16-income-sheet-filled"),
         () => { page.sheetFlick.contentY = page.sheetFlick.contentHeight - page.sheetFlick.height; return true; },
-        () => shot("17-income-sheet-items"),
+        () => shot("17-income-sheet-items-period"),
         () => { page.save(); appWindow.stack.pop(); return true; },
         () => shot("18-household-after-income"),
         () => {
@@ -200,6 +202,52 @@ Item {
         () => shot("19e-household-companies-relatives-events"),
         () => { page.showSection("insuranceSection"); return true; },
         () => shot("19c-household-insurance"),
+        () => {
+            const r = page.householdRecord;
+            if (r.elements("housing.urbanProperty").length === 0)
+                r.addElement("housing.urbanProperty", { type: "商品房", location: "城镇", source: "不动产比对" });
+            page.showSection("urbanPropertySection");
+            return true;
+        },
+        () => shot("19f-household-urban-property"),
+        () => {
+            page.householdRecord.commitValue("flags.largeScaleFarmer", false);
+            page.householdRecord.commitValue("flags.employsOthers", false);
+            page.showSection("exclusionFlagsSection");
+            return true;
+        },
+        () => shot("19g-household-exclusion-flags"),
+        () => { page.openMemberPage(0); return true; },
+        () => {
+            // 成员详细情况: a student marked 技能劳动力 shows the plausibility warnings at the top
+            const r = page.record;
+            tour.savedLabor = String(r.value("labor") || "");
+            r.commitValue("health.status", "长期慢性病");
+            r.commitText("health.diseases", "高血压、糖尿病", "list");
+            r.commitValue("labor", "技能劳动力");
+            r.commitValue("schooling", "七年级");
+            r.commitValue("guardianship.hasLegalSupporter", true);
+            r.commitValue("work.employed", true);
+            r.commitText("work.monthsWorked", "8", "int");
+            r.commitValue("work.place", "省外");
+            r.commitValue("insurance.residentMedical", true);
+            r.commitValue("benefits.dibao", "未享受");
+            r.commitValue("sharesIncomeExpense", true);
+            return true;
+        },
+        () => shot("19h-member-page-health-warnings"),
+        () => { page.showSection("guardianshipSection"); return true; },
+        () => shot("19i-member-page-guardianship-work"),
+        () => { page.showSection("benefitsSection"); return true; },
+        () => shot("19j-member-page-benefits"),
+        () => { page.showSection("memberExclusionSection"); return true; },
+        () => shot("19k-member-page-exclusion-facts"),
+        () => {
+            page.record.commitValue("schooling", null);
+            page.record.commitValue("labor", tour.savedLabor.length > 0 ? tour.savedLabor : null);
+            appWindow.stack.pop();
+            return true;
+        },
         () => { page.openRiskDecision(); return true; },
         () => { page.decision.assessment.assessmentDate = "2024-12-31"; page.decision.toggleRiskType("因病"); return true; },
         () => shot("20-risk-decision"),

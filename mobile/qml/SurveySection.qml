@@ -4,12 +4,16 @@ import QtQuick.Layouts
 import Ruhu
 
 // One §12 section of the household page: a titled card whose fields flow in two columns when there is
-// room and in one below ~520 px of card width (portrait).
+// room and in one below ~520 px of card width (portrait). A `collapsible` section folds to its title bar
+// (tap the title); `summary` says what is inside while it is folded.
 Pane {
     id: section
 
     property string title
     property string note
+    property bool collapsible: false
+    property bool expanded: true
+    property string summary
     default property alias fields: grid.data
     readonly property int columns: width >= 520 ? 2 : 1
 
@@ -20,14 +24,44 @@ Pane {
     ColumnLayout {
         width: section.availableWidth
         spacing: 10
-        Label {
-            text: section.title
-            font.pixelSize: Theme.fontLarge
-            font.bold: true
-            color: Theme.text
+        ItemDelegate {
+            id: titleBar
+            objectName: "sectionTitle"
+            Layout.fillWidth: true
+            enabled: section.collapsible
+            padding: 0
+            implicitHeight: section.collapsible ? Math.max(Theme.touch, titleRow.implicitHeight) : titleRow.implicitHeight
+            background: Item {}
+            onClicked: section.expanded = !section.expanded
+            contentItem: RowLayout {
+                id: titleRow
+                spacing: 8
+                Label {
+                    text: section.title
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.text
+                }
+                Label {
+                    visible: section.collapsible && section.summary.length > 0
+                    text: section.summary
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textSecondary
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Item { visible: !section.collapsible || section.summary.length === 0; Layout.fillWidth: true }
+                AppIcon {
+                    visible: section.collapsible
+                    name: "chevron_right"
+                    size: 32
+                    color: Theme.textSecondary
+                    rotation: section.expanded ? 90 : 0
+                }
+            }
         }
         Label {
-            visible: section.note.length > 0
+            visible: section.expanded && section.note.length > 0
             text: section.note
             font.pixelSize: Theme.fontSmall
             color: Theme.textSecondary
@@ -36,6 +70,7 @@ Pane {
         }
         GridLayout {
             id: grid
+            visible: section.expanded
             Layout.fillWidth: true
             columns: section.columns
             columnSpacing: Theme.spacing

@@ -75,6 +75,7 @@ void AssessmentModel::refresh() {
     m_mandatory = m_needsReview = m_below = false;
     m_totals.clear();
     m_incomeSummary.clear();
+    m_priorIncome.clear();
     m_perCapitaFen = m_thresholdFen = -1;
     m_serverResult.clear();
     m_serverReason.clear();
@@ -98,6 +99,10 @@ void AssessmentModel::refresh() {
     }
     if (result.threshold)
         m_thresholdFen = result.threshold->value;
+    if (const auto &prior = result.prior)
+        m_priorIncome =
+            tr("上期人均纯收入 %1 元（%2至%3核算表）")
+                .arg(yuanText(prior->D), qtjson::str(prior->periodStart), qtjson::str(prior->periodEnd));
     if (const auto &ev = result.evaluation) {
         m_valid = true;
         m_outcome = QString::fromUtf8(ruhu::domain::outcomeLabel(ev->outcome));

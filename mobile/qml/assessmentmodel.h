@@ -45,6 +45,10 @@ class AssessmentModel : public QObject {
     // "人均纯收入 6,500.00 元，低于监测范围 8,300.00 元" (or why it cannot be compared).
     Q_PROPERTY(QString incomeSummary READ incomeSummary NOTIFY resultChanged)
     Q_PROPERTY(bool belowThreshold READ belowThreshold NOTIFY resultChanged)
+    // "上期人均纯收入 7,600.00 元（2023-09-01至2024-08-31核算表）" when the household's previous income sheet
+    // gives the drop tests their prior income (ruhu::domain::PriorIncome); empty otherwise.
+    Q_PROPERTY(QString priorIncome READ priorIncome NOTIFY resultChanged)
+    Q_PROPERTY(bool hasPriorSheet READ hasPriorSheet NOTIFY resultChanged)
     // The server re-evaluates on every sync (incomeSheet.computed); where its result differs from this
     // tablet's, the page shows the server's and why (ruhu::domain::compareWithServer).
     Q_PROPERTY(bool serverDiffers READ serverDiffers NOTIFY resultChanged)
@@ -79,6 +83,8 @@ public:
     QString serverReason() const { return m_serverReason; }
 
     // D and the region's threshold for the year in 分 (-1 when unknown), for plausibility checks.
+    QString priorIncome() const { return m_priorIncome; }
+    bool hasPriorSheet() const { return !m_priorIncome.isEmpty(); }
     qint64 perCapitaFen() const { return m_perCapitaFen; }
     qint64 thresholdFen() const { return m_thresholdFen; }
 
@@ -118,6 +124,7 @@ private:
     bool m_below = false;
     QString m_serverResult;
     QString m_serverReason;
+    QString m_priorIncome;
     qint64 m_perCapitaFen = -1;
     qint64 m_thresholdFen = -1;
 };

@@ -4,6 +4,7 @@
 #include "qtjson.h"
 
 #include <ruhu/domain/household_records.h>
+#include <ruhu/domain/income_period.h>
 #include <ruhu/domain/income_sheet.h>
 #include <ruhu/domain/income_sheet_layout.h>
 #include <ruhu/domain/money.h>
@@ -428,4 +429,73 @@ void IncomeSheetEditor::setError(const QString &message) {
         return;
     m_errorMessage = message;
     Q_EMIT errorMessageChanged();
+}
+
+ruhu::domain::CivilDate IncomeSheetEditor::collectionDate() const {
+    return ruhu::domain::CivilDate::parse(qtjson::toStd(m_assessment.assessmentDate()))
+        .value_or(ruhu::domain::CivilDate::today());
+}
+
+QString IncomeSheetEditor::periodStart() const {
+    return qtjson::text(m_sheet, "periodStart");
+}
+
+QString IncomeSheetEditor::periodEnd() const {
+    return qtjson::text(m_sheet, "periodEnd");
+}
+
+QStringList IncomeSheetEditor::periodWarnings() const {
+    QStringList out;
+    for (const auto &w : ruhu::domain::incomePeriodWarnings(m_sheet, collectionDate()))
+        out << qtjson::str(w);
+    return out;
+}
+
+bool IncomeSheetEditor::setPeriod(const QString &start, const QString &end) {
+    for (const auto &text : {start, end}) {
+        if (!ruhu::domain::CivilDate::parse(qtjson::toStd(text.trimmed()))) {
+            setError(tr("日期应写成 2024-09-05 这样的格式"));
+            return false;
+        }
+    }
+    m_sheet["periodStart"] = qtjson::toStd(start.trimmed());
+    m_sheet["periodEnd"] = qtjson::toStd(end.trimmed());
+    setError({});
+    changed();
+    return write();
+}
+
+bool IncomeSheetEditor::usePeriodBeforeCollection() {
+    const auto period = ruhu::domain::expectedIncomePeriod(collectionDate());
+    return setPeriod(qtjson::str(period.start.toString()), qtjson::str(period.end.toString()));
+}
+
+bool IncomeSheetEditor::startNewPeriod() {
+    auto *replica = m_store ? m_store->replica() : nullptr;
+    const std::string householdId = qtjson::toStd(m_householdId);
+    const auto household = replica ? replica->record("household", householdId) : std::nullopt;
+    if (!household || !commit())
+        return false;
+    auto next = ruhu::domain::startNewIncomePeriod(m_sheet, householdId, collectionDate());
+    if (!next) {
+        setError(qtjson::plainMessage(next.error().message));
+        return false;
+    }
+    auto kept =
+        replica->edit("incomeSheet", next->archivedId, householdId, household->regionCode, next->archived);
+    if (!kept) {
+        setError(tr("保存失败：%1").arg(qtjson::plainMessage(kept.error().message)));
+        return false;
+    }
+    auto reset = replica->edit("incomeSheet", assessment::sheetId(householdId), householdId,
+                               household->regionCode, next->reset);
+    if (!reset) {
+        setError(tr("保存失败：%1").arg(qtjson::plainMessage(reset.error().message)));
+        return false;
+    }
+    load();
+    m_savedText = tr("已保存 %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")));
+    Q_EMIT savedChanged();
+    m_store->notifyChanged();
+    return true;
 }

@@ -3,6 +3,8 @@
 #include "assessmentmodel.h"
 #include "localstore.h"
 
+#include <ruhu/domain/civil_date.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -29,6 +31,11 @@ class IncomeSheetEditor : public QObject {
     // of a member without labour); warnings, never blocking.
     Q_PROPERTY(QStringList warnings READ warnings NOTIFY sheetChanged)
     Q_PROPERTY(QString savedText READ savedText NOTIFY savedChanged)
+    // 核算期 (YYYY-MM-DD) and what is wrong with it for a collection today (or on the assessment's date):
+    // it should be the 12 months before collection (ruhu::domain::incomePeriodWarnings).
+    Q_PROPERTY(QString periodStart READ periodStart NOTIFY sheetChanged)
+    Q_PROPERTY(QString periodEnd READ periodEnd NOTIFY sheetChanged)
+    Q_PROPERTY(QStringList periodWarnings READ periodWarnings NOTIFY sheetChanged)
 public:
     explicit IncomeSheetEditor(QObject *parent = nullptr);
 
@@ -42,6 +49,17 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     QStringList warnings() const { return m_warnings; }
     QString savedText() const { return m_savedText; }
+    QString periodStart() const;
+    QString periodEnd() const;
+    QStringList periodWarnings() const;
+
+    // Sets the 核算期 from typed dates (saved at once); false with errorMessage on a bad date.
+    Q_INVOKABLE bool setPeriod(const QString &start, const QString &end);
+    // The 12 months before collection (today, or the assessment's date).
+    Q_INVOKABLE bool usePeriodBeforeCollection();
+    // Keeps this sheet as the previous period's (its D becomes 上期人均纯收入 for K6/K7/K8) and starts the
+    // next 12 months on an emptied sheet; false with errorMessage when the sheet has no period yet.
+    Q_INVOKABLE bool startNewPeriod();
 
     // The line tables: [{key, title, columns: [{key, label, type: text|money|real|int}]}].
     Q_INVOKABLE QVariantList lineSections() const;
@@ -84,6 +102,7 @@ private:
     enum class Commit { Failed, Unchanged, Stored };
     Commit commitChanges();
     void setError(const QString &message);
+    ruhu::domain::CivilDate collectionDate() const;
 
     QPointer<LocalStore> m_store;
     QString m_householdId;

@@ -87,6 +87,9 @@ void RiskDecisionEditor::load() {
             }
         }
         if (auto household = replica->record("household", qtjson::toStd(m_householdId))) {
+            // the engine reads the explanation from the household; an older decision may hold the only copy
+            if (auto stored = ruhu::domain::exceptionExplanation(household->fields); !stored.empty())
+                m_justification = qtjson::str(stored);
             if (const auto *types = household->fields.if_contains("riskTypes"); types && types->is_array())
                 for (const auto &t : types->get_array())
                     if (t.is_string())
@@ -165,7 +168,26 @@ bool RiskDecisionEditor::commitJustification(const QString &text) {
     if (text.trimmed() == m_justification && m_result == m_storedResult)
         return true;
     m_justification = text.trimmed();
+    if (!writeExplanationToHousehold()) {
+        m_justificationError = tr("未能保存专门说明");
+        Q_EMIT changed();
+        return false;
+    }
     return saveDecision();
+}
+
+bool RiskDecisionEditor::writeExplanationToHousehold() {
+    auto *replica = m_store ? m_store->replica() : nullptr;
+    const std::string householdId = qtjson::toStd(m_householdId);
+    const auto household = replica ? replica->record("household", householdId) : std::nullopt;
+    if (!household)
+        return false;
+    boost::json::object flags;
+    if (const auto *f = household->fields.if_contains("flags"); f && f->is_object())
+        flags = f->get_object();
+    flags = ruhu::domain::withExceptionExplanation(std::move(flags), qtjson::toStd(m_justification));
+    return bool(replica->edit("household", householdId, householdId, household->regionCode,
+                              {{"flags", std::move(flags)}}));
 }
 
 bool RiskDecisionEditor::toggleRiskType(const QString &type) {

@@ -70,6 +70,8 @@ Q_SIGNALS:
 
 private:
     bool saveDecision();
+    // The explanation goes to household.flags, where the engine reads it (the decision keeps a copy).
+    bool writeExplanationToHousehold();
     bool writeAssessment(const boost::json::object &fields);
 
     QPointer<LocalStore> m_store;

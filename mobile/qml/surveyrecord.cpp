@@ -22,12 +22,36 @@ std::pair<std::string, std::string> splitPath(const QString &path) {
     return {qtjson::toStd(path.left(dot)), qtjson::toStd(path.mid(dot + 1))};
 }
 
+// "work.publicWelfarePost.months": a key inside nested groups.
 const boost::json::value *lookup(const boost::json::object &fields, const QString &path) {
-    const auto [top, key] = splitPath(path);
-    const auto *value = fields.if_contains(top);
-    if (!value || key.empty())
-        return value;
-    return value->is_object() ? value->get_object().if_contains(key) : nullptr;
+    const boost::json::object *holder = &fields;
+    const auto keys = path.split(QLatin1Char('.'));
+    for (int i = 0; i < keys.size(); ++i) {
+        const auto *value = holder->if_contains(qtjson::toStd(keys[i]));
+        if (!value || i + 1 == keys.size())
+            return value;
+        if (!value->is_object())
+            return nullptr;
+        holder = &value->get_object();
+    }
+    return nullptr;
+}
+
+// Sets (or, for null, removes) the value at `keys` inside `group`, creating the groups on the way.
+void setNested(boost::json::object &group, const QStringList &keys, int at, const boost::json::value &value) {
+    const std::string key = qtjson::toStd(keys[at]);
+    if (at + 1 == keys.size()) {
+        if (value.is_null())
+            group.erase(key);
+        else
+            group[key] = value;
+        return;
+    }
+    boost::json::object inner;
+    if (const auto *current = group.if_contains(key); current && current->is_object())
+        inner = current->get_object();
+    setNested(inner, keys, at + 1, value);
+    group[key] = std::move(inner);
 }
 
 QVariant toVariant(const boost::json::value &value) {
@@ -117,6 +141,13 @@ std::variant<boost::json::value, QString> parseTyped(const QString &input, const
             return QObject::tr("请填写金额（元），例如 1200 或 1200.50");
         return boost::json::value(*fen);
     }
+    if (type == QLatin1String("list")) { // "高血压、糖尿病" → ["高血压", "糖尿病"]
+        boost::json::array items;
+        static const QRegularExpression separators(QStringLiteral("[、，,；;\\s]+"));
+        for (const auto &item : text.split(separators, Qt::SkipEmptyParts))
+            items.push_back(boost::json::value(qtjson::toStd(item)));
+        return boost::json::value(std::move(items));
+    }
     if (type == QLatin1String("date")) {
         if (!ruhu::domain::CivilDate::parse(qtjson::toStd(text)))
             return QObject::tr("日期应写成 2024-09-05 这样的格式");
@@ -184,6 +215,13 @@ QString SurveyRecord::text(const QString &path, const QString &type) const {
         return qtjson::str(ruhu::domain::formatYuan(value->get_int64()));
     if (value->is_double())
         return QString::number(value->get_double());
+    if (value->is_array()) {
+        QStringList items;
+        for (const auto &item : value->get_array())
+            if (item.is_string())
+                items << qtjson::str(std::string(item.get_string()));
+        return items.join(QStringLiteral("、"));
+    }
     return toVariant(*value).toString();
 }
 
@@ -194,9 +232,10 @@ QStringList SurveyRecord::choices(const QString &path) const {
             if (const auto *spec = kind->field(qtjson::toStd(path)))
                 for (const auto &v : spec->enumValues)
                     values << qtjson::str(v);
-        return values;
+        if (!values.isEmpty())
+            return values;
     }
-    return surveyChoices(m_kind, path);
+    return surveyChoices(m_kind, path); // groups, and text fields answered from the survey's list
 }
 
 void SurveyRecord::setError(const QString &path, const QString &message) {
@@ -233,10 +272,7 @@ bool SurveyRecord::writePath(const QString &path, const boost::json::value &valu
     boost::json::object group;
     if (const auto *current = m_fields.if_contains(top); current && current->is_object())
         group = current->get_object();
-    if (value.is_null())
-        group.erase(key);
-    else
-        group[key] = value;
+    setNested(group, qtjson::str(key).split(QLatin1Char('.')), 0, value);
     return writeTop(path, top, group);
 }
 
@@ -289,8 +325,18 @@ bool SurveyRecord::write(const QString &path, const boost::json::object &input) 
     return true;
 }
 
+// A list is a top-level field ("vehicles") or a list inside a Json group ("housing.urbanProperty").
 boost::json::array SurveyRecord::storedArray(const std::string &field) const {
-    const auto *value = m_fields.if_contains(field);
+    const boost::json::object *holder = &m_fields;
+    std::string key = field;
+    if (const auto dot = field.find('.'); dot != std::string::npos) {
+        const auto *group = m_fields.if_contains(field.substr(0, dot));
+        if (!group || !group->is_object())
+            return {};
+        holder = &group->get_object();
+        key = field.substr(dot + 1);
+    }
+    const auto *value = holder->if_contains(key);
     return value && value->is_array() ? value->get_array() : boost::json::array();
 }
 
@@ -305,7 +351,16 @@ QVariantList SurveyRecord::elements(const QString &field) const {
 bool SurveyRecord::writeElements(const QString &path, const std::string &field,
                                  const boost::json::array &elements) {
     boost::json::object fields;
-    fields[field] = elements;
+    if (const auto dot = field.find('.'); dot != std::string::npos) { // the group is written whole
+        const std::string groupName = field.substr(0, dot);
+        boost::json::object group;
+        if (const auto *stored = m_fields.if_contains(groupName); stored && stored->is_object())
+            group = stored->get_object();
+        group[field.substr(dot + 1)] = elements;
+        fields[groupName] = std::move(group);
+    } else {
+        fields[field] = elements;
+    }
     return write(path, fields);
 }
 

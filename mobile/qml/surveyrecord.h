@@ -86,6 +86,8 @@ public:
     // Deletes the record (a tombstone mutation).
     Q_INVOKABLE bool remove();
     Q_INVOKABLE void load();
+    // The stored fields as they are (for checks computed in shared/ over the whole record).
+    const boost::json::object &storedFields() const { return m_fields; }
 
 Q_SIGNALS:
     void storeChanged();

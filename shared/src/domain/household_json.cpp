@@ -1,6 +1,7 @@
 #include "json_mapping.h"
 
 #include <ruhu/domain/household_json.h>
+#include <ruhu/domain/survey_choices.h>
 
 namespace ruhu::domain::detail {
 
@@ -9,15 +10,15 @@ namespace {
 Housing readHousing(ObjectReader &r, ErrorSlot &errors) {
     Housing h;
     h.onlyHouse = r.optionalBool("onlyHouse");
-    h.structure = r.choice("structure", {"砖混", "砖木", "土坯", "木", "其他"});
-    h.safetyGrade = r.choice("safetyGrade", {"A", "B", "C", "D"});
+    h.structure = r.choice("structure", surveyChoiceViews("household", "housing.structure"));
+    h.safetyGrade = r.choice("safetyGrade", surveyChoiceViews("household", "housing.safetyGrade"));
     h.isDangerous = r.optionalBool("isDangerous");
     h.areaM2 = r.number("areaM2", 0, 10000);
     h.urbanProperty = readList<UrbanProperty>(r, "urbanProperty", errors, [](ObjectReader &p) {
         UrbanProperty u;
         u.id = p.text("id");
-        u.type = p.choice("type", {"商品房", "自建房", "门面房", "经营用房"}, true);
-        u.location = p.choice("location", {"城镇", "农村"});
+        u.type = p.choice("type", surveyChoiceViews("household", "housing.urbanProperty.type"), true);
+        u.location = p.choice("location", surveyChoiceViews("household", "housing.urbanProperty.location"));
         u.source = p.text("source");
         return u;
     });
@@ -165,7 +166,7 @@ Household readHousehold(ObjectReader &r) {
     h.externalRelatives = readList<ExternalRelative>(r, "externalRelatives", errors, [](ObjectReader &e) {
         ExternalRelative x;
         x.id = e.text("id");
-        x.relation = e.choice("relation", {"父", "母", "配偶", "子", "女"}, true);
+        x.relation = e.choice("relation", surveyChoiceViews("household", "externalRelatives.relation"), true);
         x.name = e.text("name");
         x.isPublicServant = e.boolean("isPublicServant", false);
         return x;

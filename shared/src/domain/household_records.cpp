@@ -1,5 +1,6 @@
 #include <ruhu/domain/household_json.h>
 #include <ruhu/domain/household_records.h>
+#include <ruhu/domain/income_period.h>
 #include <ruhu/domain/rules.h>
 #include <ruhu/json/canonical_json.h>
 
@@ -13,6 +14,11 @@ namespace ruhu::domain {
 namespace json = boost::json;
 
 namespace {
+
+std::string text(const json::object &o, const char *key) {
+    const auto *v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
 
 json::object withId(json::object fields, const std::string &id) {
     fields["id"] = id;
@@ -161,6 +167,8 @@ HouseholdRecords selectHouseholdRecords(const std::vector<Record> &records, cons
             out.members.push_back(r);
         else if (r.kind == "incomeSheet" && r.id == sheetId)
             out.incomeSheet = r;
+        else if (r.kind == "incomeSheet" && isPreviousIncomeSheetOf(r.id, householdId))
+            out.previousIncomeSheets.push_back(r);
         else if (r.kind == "measure")
             out.measures.push_back(r);
     }
@@ -175,6 +183,8 @@ HouseholdRecords selectHouseholdRecords(const std::vector<Record> &records, cons
     std::sort(out.members.begin(), out.members.end(), bySeqThenId);
     std::sort(out.measures.begin(), out.measures.end(),
               [](const Record &a, const Record &b) { return a.id < b.id; });
+    std::sort(out.previousIncomeSheets.begin(), out.previousIncomeSheets.end(),
+              [](const Record &a, const Record &b) { return a.id < b.id; });
     return out;
 }
 
@@ -183,10 +193,42 @@ json::object householdDocumentJson(const HouseholdRecords &records, const std::s
     return document(records, householdId, sheet, false);
 }
 
+namespace {
+
+// The latest previous sheet that ends before the current period starts (any, when the current sheet has
+// no period yet). Ids carry the period end (YYYY-MM-DD), so they sort by it.
+const Record *previousSheet(const HouseholdRecords &records, const json::object &current) {
+    const std::string start = text(current, "periodStart");
+    const Record *found = nullptr;
+    for (const auto &r : records.previousIncomeSheets) {
+        const std::string end = text(r.fields, "periodEnd");
+        if (!start.empty() && !(end < start))
+            continue;
+        found = &r;
+    }
+    return found;
+}
+
+} // namespace
+
 HouseholdAssessment assessHousehold(const HouseholdRecords &records, const std::string &householdId,
                                     const RuleConfig &config, const CivilDate &on,
                                     const json::object *sheet) {
     HouseholdAssessment result;
+    static const json::object noSheet;
+    json::object withPrior;
+    const json::object &current = sheet                 ? *sheet
+                                  : records.incomeSheet ? records.incomeSheet->fields
+                                                        : noSheet;
+    if (const Record *previous = previousSheet(records, current)) {
+        if (auto totals = totalsOnly(records, householdId, &previous->fields, config)) {
+            result.prior = PriorIncome{previous->id, text(previous->fields, "periodStart"),
+                                       text(previous->fields, "periodEnd"), totals->D};
+            withPrior = current;
+            withPrior["priorD"] = totals->D;
+            sheet = &withPrior;
+        }
+    }
     const std::string region = records.household ? records.household->regionCode : std::string();
     if (auto threshold = config.thresholdFor(region, on.year))
         result.threshold = *threshold;
@@ -230,11 +272,6 @@ json::object assessmentToJson(const HouseholdAssessment &assessment, const RuleC
 }
 
 namespace {
-
-std::string text(const json::object &o, const char *key) {
-    const auto *v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
 
 // The part of a stored result that a cadre sees as "the result".
 std::string essence(const json::object &computed) {

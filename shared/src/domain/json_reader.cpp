@@ -59,6 +59,11 @@ std::string ObjectReader::text(std::string_view key, bool required) {
 
 std::string ObjectReader::choice(std::string_view key, std::initializer_list<std::string_view> allowed,
                                  bool required) {
+    return choice(key, std::span<const std::string_view>(allowed.begin(), allowed.size()), required);
+}
+
+std::string ObjectReader::choice(std::string_view key, std::span<const std::string_view> allowed,
+                                 bool required) {
     std::string value = text(key, required);
     if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end())
         return value;

@@ -10,6 +10,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,8 @@ public:
 
     std::string text(std::string_view key, bool required = false);
     std::string choice(std::string_view key, std::initializer_list<std::string_view> allowed,
+                       bool required = false);
+    std::string choice(std::string_view key, std::span<const std::string_view> allowed,
                        bool required = false);
     template <class E>
     E enumeration(std::string_view key, std::initializer_list<std::pair<std::string_view, E>> map, E fallback,

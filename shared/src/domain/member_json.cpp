@@ -1,5 +1,7 @@
 #include "json_mapping.h"
 
+#include <ruhu/domain/survey_choices.h>
+
 namespace ruhu::domain::detail {
 
 Member readMember(ObjectReader &r) {
@@ -51,7 +53,7 @@ Member readMember(ObjectReader &r) {
     ObjectReader w(r.member("work"), r.pathOf("work"), errors);
     m.work.employed = w.boolean("employed", false);
     m.work.monthsWorked = static_cast<int>(w.integer("monthsWorked", 0, 12));
-    m.work.place = w.choice("place", {"县内", "县外省内", "省外", "国外"});
+    m.work.place = w.choice("place", surveyChoiceViews("member", "work.place"));
     m.work.county = w.text("county");
     m.work.employer = w.text("employer");
     if (const auto *post = w.member("publicWelfarePost")) {
@@ -74,10 +76,10 @@ Member readMember(ObjectReader &r) {
     i.finish();
 
     ObjectReader b(r.member("benefits"), r.pathOf("benefits"), errors);
-    m.benefits.dibao = b.choice("dibao", {"未享受", "农村低保", "城市低保"});
+    m.benefits.dibao = b.choice("dibao", surveyChoiceViews("member", "benefits.dibao"));
     m.benefits.dibaoTier = b.text("dibaoTier");
-    m.benefits.tekun = b.choice("tekun", {"未享受", "农村特困", "城市特困"});
-    m.benefits.tekunMode = b.choice("tekunMode", {"分散供养", "集中供养"});
+    m.benefits.tekun = b.choice("tekun", surveyChoiceViews("member", "benefits.tekun"));
+    m.benefits.tekunMode = b.choice("tekunMode", surveyChoiceViews("member", "benefits.tekunMode"));
     m.benefits.medicalAssistance = b.boolean("medicalAssistance", false);
     m.benefits.otherHealthAssistance = b.boolean("otherHealthAssistance", false);
     b.finish();

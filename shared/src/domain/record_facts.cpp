@@ -29,4 +29,25 @@ bool decisionNeedsJustification(std::string_view result, const std::vector<int> 
            std::any_of(exclusions.begin(), exclusions.end(), isSoftExclusion);
 }
 
+boost::json::object withExceptionExplanation(boost::json::object flags, std::string_view explanation) {
+    const auto first = explanation.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        flags.erase("majorFamilyChangeNote");
+        flags["majorFamilyChange"] = false;
+        return flags;
+    }
+    const auto last = explanation.find_last_not_of(" \t\r\n");
+    flags["majorFamilyChange"] = true;
+    flags["majorFamilyChangeNote"] = explanation.substr(first, last - first + 1);
+    return flags;
+}
+
+std::string exceptionExplanation(const boost::json::object &householdFields) {
+    const auto *flags = householdFields.if_contains("flags");
+    if (!flags || !flags->is_object())
+        return {};
+    const auto *note = flags->get_object().if_contains("majorFamilyChangeNote");
+    return note && note->is_string() ? std::string(note->get_string()) : std::string();
+}
+
 } // namespace ruhu::domain

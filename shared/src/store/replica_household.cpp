@@ -9,8 +9,8 @@ domain::HouseholdRecords replicaHouseholdRecords(const DeviceReplica &replica,
         all.push_back(std::move(measure));
     if (auto household = replica.record("household", householdId))
         all.push_back(std::move(*household));
-    if (auto sheet = replica.record("incomeSheet", domain::incomeSheetId(householdId)))
-        all.push_back(std::move(*sheet));
+    for (auto &sheet : replica.householdRecords("incomeSheet", householdId)) // this period's and earlier ones
+        all.push_back(std::move(sheet));
     return domain::selectHouseholdRecords(all, householdId);
 }
 

@@ -38,6 +38,8 @@ struct HouseholdRecords {
     std::vector<Record> members;
     std::optional<Record> incomeSheet;
     std::vector<Record> measures;
+    // Sheets of earlier periods, kept when a new period started (ruhu::domain::startNewIncomePeriod).
+    std::vector<Record> previousIncomeSheets;
 };
 HouseholdRecords selectHouseholdRecords(const std::vector<Record> &records, const std::string &householdId);
 
@@ -46,8 +48,19 @@ HouseholdRecords selectHouseholdRecords(const std::vector<Record> &records, cons
 boost::json::object householdDocumentJson(const HouseholdRecords &records, const std::string &householdId,
                                           const boost::json::object *sheet = nullptr);
 
+// The previous period's per-capita income the drop tests (K6, K7, K8) compare with, from the household's
+// previous income sheet: its lines computed with today's household size n.
+struct PriorIncome {
+    std::string sheetId;
+    std::string periodStart;
+    std::string periodEnd;
+    Fen D = 0;
+};
+
 struct HouseholdAssessment {
     std::optional<IncomeTotals> totals; // also when the full evaluation fails
+    // Set when a previous sheet exists; it replaces a hand-entered priorD on the current sheet.
+    std::optional<PriorIncome> prior;
     std::optional<Evaluation> evaluation;
     std::optional<ThresholdChoice> threshold;
     std::string error; // why there is no evaluation, in Chinese (names the member, not a JSON path)

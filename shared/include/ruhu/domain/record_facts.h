@@ -1,6 +1,9 @@
 #pragma once
 
+#include <boost/json/object.hpp>
+
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,5 +34,12 @@ std::vector<std::string_view> decisionResults(); // 纳入监测, 列为重点�
 // A decision other than 不纳入 over a household with a soft exclusion needs the written explanation the
 // engine reads (household.flags.majorFamilyChangeNote).
 bool decisionNeedsJustification(std::string_view result, const std::vector<int> &exclusions);
+
+// The 2–5类 exception as the engine reads it, in household.flags: a written explanation (the risk decision
+// page's 专门说明) claims the 家庭重大变故 (majorFamilyChange) and is its majorFamilyChangeNote; an empty one
+// withdraws the claim. Returns the household's new flags object.
+boost::json::object withExceptionExplanation(boost::json::object flags, std::string_view explanation);
+// The explanation stored in a household record's fields (empty when none).
+std::string exceptionExplanation(const boost::json::object &householdFields);
 
 } // namespace ruhu::domain
