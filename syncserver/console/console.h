@@ -41,7 +41,8 @@ struct Page {
 
     const char *t(const char *zh, const char *en) const { return english ? en : zh; }
     // The JSON API, as this session's user: the same handler a client calling it would reach.
-    ApiReply api(http::verb method, const std::string &target, const std::string &jsonBody = {}) const;
+    ApiReply api(http::verb method, const std::string &target, const std::string &jsonBody = {},
+                 const char *contentType = "application/json") const;
     std::string path() const;
     // A query parameter of the request (empty when absent).
     std::string query(const std::string &name) const;
@@ -111,6 +112,9 @@ ApiReply loginSubmit(const Request &request, const ApiContext &context);
 ApiReply logoutSubmit(Page &page);
 ApiReply passwordPage(Page &page);
 ApiReply todoPage(Page &page);
+// 线索导入 (console_leads.cpp): a department's 筛查预警 list, a 突发应急 marking; POST …/screening|emergency.
+ApiReply leadsPage(Page &page);
+ApiReply leadsSubmit(Page &page, std::string_view kind, const std::map<std::string, std::string> &form);
 ApiReply reviewsPage(Page &page);
 ApiReply reviewPage(Page &page, int64_t id);
 ApiReply reviewResolve(Page &page, int64_t id, const std::map<std::string, std::string> &form);

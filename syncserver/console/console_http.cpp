@@ -150,12 +150,13 @@ ApiReply redirectTo(const std::string &location) {
     return reply;
 }
 
-ApiReply Page::api(http::verb method, const std::string &target, const std::string &jsonBody) const {
+ApiReply Page::api(http::verb method, const std::string &target, const std::string &jsonBody,
+                   const char *contentType) const {
     Request call{method, target, 11};
     call.set(http::field::host, "console");
     call.set(http::field::authorization, "Bearer " + session.token);
     if (!jsonBody.empty()) {
-        call.set(http::field::content_type, "application/json");
+        call.set(http::field::content_type, contentType);
         call.body() = jsonBody;
         call.prepare_payload();
     }

@@ -27,6 +27,7 @@ Markup navigation(const Page &page, std::string_view active) {
         {"todo", "/console/", "待办", "To do", workflow::roleRank("township")},
         {"reviews", "/console/reviews", "冲突审核", "Conflict review", workflow::roleRank("township")},
         {"cases", "/console/cases", "案件", "Cases", workflow::roleRank("township")},
+        {"leads", "/console/leads", "线索导入", "Leads", workflow::roleRank("county")},
         {"devices", "/console/devices", "设备", "Devices", workflow::roleRank("county")},
         {"users", "/console/users", "账号与区划", "Accounts & areas", workflow::roleRank("township")},
         {"rules", "/console/rules", "规则配置", "Rule configuration", workflow::roleRank("township")},

@@ -3,6 +3,7 @@
 #include "../api/query.h"
 #include "../api/replies.h"
 #include "console.h"
+#include "multipart.h"
 
 #include <ruhu/domain/workflow.h>
 
@@ -55,6 +56,8 @@ ApiReply dispatchGet(Page &page, const std::vector<std::string> &parts) {
         return rulesPage(page);
     if (parts[1] == "audit" && parts.size() == 2)
         return auditPage(page);
+    if (parts[1] == "leads" && parts.size() == 2)
+        return leadsPage(page);
     if (parts[1] == "password" && parts.size() == 2)
         return passwordPage(page);
     return notFoundPage(page);
@@ -82,6 +85,8 @@ ApiReply dispatchPost(Page &page, const std::vector<std::string> &parts,
         return userAction(page, parts[2], parts[3], form);
     if (parts.size() == 2 && parts[1] == "rules")
         return rulesLoad(page, form);
+    if (parts.size() == 3 && parts[1] == "leads")
+        return leadsSubmit(page, parts[2], form);
     return notFoundPage(page);
 }
 
@@ -106,7 +111,10 @@ ApiReply answerSignedIn(const Request &request, const ApiContext &context,
         reply.allow = "GET, POST";
         return reply;
     }
-    auto form = formFields(request.body());
+    // A file upload (线索导入) comes as multipart/form-data, every other form urlencoded.
+    const auto contentType = request[http::field::content_type];
+    const std::string boundary = multipartBoundary(std::string_view(contentType.data(), contentType.size()));
+    auto form = boundary.empty() ? formFields(request.body()) : multipartFields(boundary, request.body());
     if (!form)
         return htmlReply(layout(page, page.t("请求有误", "Bad request"), "", errorBox(form.error().message)),
                          http::status::bad_request);

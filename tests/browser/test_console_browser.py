@@ -4,6 +4,7 @@ ruhu-syncd with the demo county, and headless tablets running the app's sync cod
 
 usage: test_console_browser.py SYNCD CONSOLE_TABLET CONSOLE_CASE_SEED
 """
+import datetime
 import os
 import sys
 import tempfile
@@ -11,7 +12,7 @@ import unittest
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import console_harness as h
 
@@ -394,6 +395,64 @@ class ConsoleBrowserTest(unittest.TestCase):
                                         token=self.server.login("county"))
         self.assertEqual(status, 200)
         self.assertTrue(any(e["action"] == "case" for e in audit["entries"]), audit)
+
+    def test_b1_county_imports_a_department_list_and_marks_an_emergency(self):
+        status, pulled = self.server.api("GET", "/api/v1/pull?cursor=0&limit=1000", token=self.server.login("cadre1"))
+        self.assertEqual(status, 200)
+        open_households = set()
+        for change in pulled["changes"]:
+            if change["kind"] == "workflowCase":
+                open_households.add(change["householdId"])
+        member = next(c for c in pulled["changes"]
+                      if c["kind"] == "member" and c["householdId"] not in open_households
+                      and len(c["fields"].get("idNo", "")) == 18 and "*" not in c["fields"]["idNo"])
+        yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+        path = os.path.join(self.tmp.name, "民政局名单.csv")
+        with open(path, "w", encoding="utf-8-sig") as f:
+            f.write("姓名,身份证号,预警原因,预警日期\n%s,%s,因病支出大,%s\n某某,110101199003070000,因病,%s\n"
+                    % (member["fields"]["name"], member["fields"]["idNo"], yesterday, yesterday))
+        self.login("county")
+        self.driver.find_element(By.LINK_TEXT, "线索导入").click()
+
+        def upload():
+            department = self.driver.find_element(By.ID, "lead-department")
+            department.clear()
+            department.send_keys("民政局")
+            self.driver.find_element(By.ID, "lead-file").send_keys(path)
+            self.driver.find_element(By.ID, "lead-import").click()
+            return self.wait().until(EC.presence_of_element_located((By.ID, "lead-answer")))
+
+        answer = upload()
+        self.assertIn("1", self.driver.find_element(By.ID, "lead-created").text)
+        self.assertIn("1", self.driver.find_element(By.ID, "lead-invalid").text)
+        problems = self.driver.find_element(By.ID, "lead-problems").text
+        self.assertIn("第3行", problems)
+        self.assertNotIn(member["fields"]["idNo"], self.text())  # numbers only masked on the page
+        case_link = self.driver.find_element(By.CSS_SELECTOR, "#lead-cases a")
+        case_id = case_link.text
+        self.assertEqual(self.case_state(case_id), "LEAD")
+        # The same list again opens nothing twice.
+        upload()
+        self.assertIn("0", self.driver.find_element(By.ID, "lead-created").text)
+        self.assertIn("1", self.driver.find_element(By.ID, "lead-alreadyThere").text)
+        self.driver.save_screenshot(os.path.join(self.tmp.name, "leads.png"))
+        # The case opened is on the village tablet's next pull.
+        self.a.sync()
+        self.assertEqual(self.a.get("workflowCase", case_id, "state"), "LEAD")
+        # The emergency marking offers the county's own areas.
+        options = [o.get_attribute("value") for o in
+                   self.driver.find_elements(By.CSS_SELECTOR, "#emergency-region option")]
+        self.assertIn(h.VILLAGE, options)
+        Select(self.driver.find_element(By.ID, "emergency-region")).select_by_value(h.VILLAGE)
+        start = (datetime.date.today() - datetime.timedelta(days=30))
+        for field, day in (("emergency-from", start), ("emergency-to", datetime.date.today())):
+            # a date input takes the digits in the browser's own order; set the value the form submits
+            self.driver.execute_script("arguments[0].value = arguments[1];",
+                                       self.driver.find_element(By.ID, field), day.isoformat())
+        self.driver.find_element(By.ID, "emergency-description").send_keys("7月暴雨洪涝")
+        self.driver.find_element(By.ID, "emergency-mark").click()
+        self.wait().until(EC.presence_of_element_located((By.ID, "lead-answer")))
+        self.assertIn("查看了", self.driver.find_element(By.ID, "lead-answer").text)
 
     def test_5_english_and_keyboard_navigation(self):
         self.login("county")

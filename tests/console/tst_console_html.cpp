@@ -1,6 +1,7 @@
 // The console's templates and request parsing without a socket (docs/console.md).
 #include "console/console.h"
 #include "console/html.h"
+#include "console/multipart.h"
 
 #include <QTest>
 
@@ -47,6 +48,36 @@ private Q_SLOTS:
         QVERIFY(!deviceQuiet(device(now - 30 * day, now - 6 * day, 0, false), now)); // pushed 6 days ago
         QVERIFY(deviceQuiet(device(now - 30 * day, now - 8 * day, now - 7 * day - 1, false), now));
         QVERIFY(!deviceQuiet(device(now - 30 * day, 0, 0, true), now)); // revoked: not followed up here
+    }
+
+    void multipartUploadsAreReadAndBounded() {
+        QCOMPARE(multipartBoundary("multipart/form-data; boundary=----WebKitForm7"),
+                 std::string("----WebKitForm7"));
+        QCOMPARE(multipartBoundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b\""),
+                 std::string("a b"));
+        QVERIFY(multipartBoundary("application/x-www-form-urlencoded").empty());
+        QVERIFY(multipartBoundary("multipart/form-data").empty());
+        const std::string file = "身份证号,预警日期\r\n--X not the boundary\r\n\0bytes";
+        const std::string body =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok\r\n"
+            "--XyZ\r\nContent-Disposition: form-data; name=\"list\"; filename=\"名单.csv\"\r\n"
+            "Content-Type: text/csv\r\n\r\n" +
+            file + "\r\n--XyZ--\r\n";
+        auto fields = multipartFields("XyZ", body);
+        QVERIFY2(fields.ok(), fields.ok() ? "" : fields.error().message.c_str());
+        QCOMPARE(fields->at("_csrf"), std::string("tok"));
+        QCOMPARE(fields->at("list"), file);
+        QCOMPARE(QString::fromStdString(fields->at("list.filename")), QStringLiteral("名单.csv"));
+        // Malformed: no closing delimiter, a part without a name, the wrong boundary, too many parts.
+        QVERIFY(!multipartFields("XyZ", body.substr(0, body.size() - 12)).ok());
+        QVERIFY(!multipartFields("XyZ", "--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--").ok());
+        QVERIFY(!multipartFields("Other", body).ok());
+        std::string many;
+        for (int i = 0; i < 40; ++i)
+            many += "--B\r\nContent-Disposition: form-data; name=\"f" + std::to_string(i) + "\"\r\n\r\nv\r\n";
+        QVERIFY(!multipartFields("B", many + "--B--").ok());
+        QCOMPARE(multipartFields("B", "--B\r\n" + std::string(kMaxUploadBytes, 'x')).error().code,
+                 std::string("payload_too_large"));
     }
 
     void cookiesAreFoundByName() {
